@@ -1,0 +1,82 @@
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const roleEnum = pgEnum('role', ['member', 'moderator', 'admin']);
+export const userStatusEnum = pgEnum('user_status', ['active', 'suspended', 'banned']);
+export const themePreferenceEnum = pgEnum('theme_preference', ['system', 'light', 'dark']);
+
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** As the member typed it (NFKC-normalised). */
+    username: text('username').notNull(),
+    /** Lower-cased, confusable-folded form: what uniqueness and look-ups use. */
+    usernameKey: text('username_key').notNull(),
+    displayName: text('display_name').notNull(),
+    email: text('email').notNull(),
+    emailKey: text('email_key').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: roleEnum('role').notNull().default('member'),
+    status: userStatusEnum('status').notNull().default('active'),
+    statusReason: text('status_reason'),
+    statusUntil: timestamp('status_until', { withTimezone: true }),
+    bio: text('bio').notNull().default(''),
+    locale: text('locale'),
+    theme: themePreferenceEnum('theme').notNull().default('system'),
+    timeZone: text('time_zone'),
+    threadCount: integer('thread_count').notNull().default(0),
+    postCount: integer('post_count').notNull().default(0),
+    likesReceived: integer('likes_received').notNull().default(0),
+    likesGiven: integer('likes_given').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('users_username_key_idx').on(t.usernameKey),
+    uniqueIndex('users_email_key_idx').on(t.emailKey),
+    // member lists sorted by join date
+    index('users_created_at_idx').on(t.createdAt),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the session token, hex: the token itself is never stored. */
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId)],
+);
+
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    /** SHA-256 of the emailed token, hex. */
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('password_reset_tokens_user_id_idx').on(t.userId)],
+);
+
+/** Fixed-window counters shared by every app instance (login, register, reset…). */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull().default(0),
+  windowEndsAt: timestamp('window_ends_at', { withTimezone: true }).notNull(),
+});
+
+export type User = typeof users.$inferSelect;
+export type Role = (typeof roleEnum.enumValues)[number];
+export type Session = typeof sessions.$inferSelect;
+

@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/index.ts';
+import { sessions, users, type Session, type User } from '../schema.ts';
+import { generateToken, hashToken } from './tokens.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY;
+/** Sliding expiry: a session used in its second half is extended to a full lifetime again. */
+const RENEW_WHEN_LEFT_MS = 15 * DAY;
+
+export interface SessionValidation {
+  session: Session;
+  user: User;
+  /** The expiry moved: the cookie must be re-sent with the new date. */
+  renewed: boolean;
+}
+
+export async function createSession(
+  db: DbOrTx,
+  userId: number,
+  userAgent?: string,
+): Promise<{ token: string; session: Session }> {
+  const token = generateToken();
+  const [session] = await db
+    .insert(sessions)
+    .values({
+      id: hashToken(token),
+      userId,
+      expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    })
+    .returning();
+  return { token, session: session! };
+}
+
+export async function validateSessionToken(db: DbOrTx, token: string): Promise<SessionValidation | null> {
+  const id = hashToken(token);
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .where(eq(sessions.id, id))
+    .limit(1);
+  if (!row) return null;
+  const now = Date.now();
+  if (now >= row.session.expiresAt.getTime()) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  let renewed = false;
+  if (now >= row.session.expiresAt.getTime() - RENEW_WHEN_LEFT_MS) {
+    row.session.expiresAt = new Date(now + SESSION_LIFETIME_MS);
+    await db.update(sessions).set({ expiresAt: row.session.expiresAt }).where(eq(sessions.id, id));
+    renewed = true;
+  }
+  return { session: row.session, user: row.user, renewed };
+}
+
+export async function invalidateSession(db: DbOrTx, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** "Log out everywhere", and what a password reset or a ban does. */
+export async function invalidateUserSessions(db: DbOrTx, userId: number): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}

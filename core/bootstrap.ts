@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Hono } from 'hono';
+import { setHashConcurrency } from './accounts/service/passwords.ts';
+import { baseUrl, type Config } from './config/index.ts';
+import { openDatabase, type Database, type Db } from './db/index.ts';
+import { migrateCore } from './db/migrate.ts';
+import { createApp } from './http/app.ts';
+import type { AppDeps } from './http/deps.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createMailer } from './mail/index.ts';
+import { registerCoreMessages } from './messages.ts';
+import { createPluginRuntime } from './plugins/runtime.ts';
+import { siteSettings } from './site/schema.ts';
+import { setActiveTheme } from './ui/theme.ts';
+import { defaultTheme } from '../themes/default/index.tsx';
+
+export interface Forum {
+  app: Hono;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+export interface ForumOptions {
+  config: Config;
+  logger?: Logger;
+  /** An already-open database (tests share one); otherwise one is opened from the config. */
+  database?: Database;
+  /** Apply pending migrations at start (default true). */
+  migrate?: boolean;
+}
+
+let registered = false;
+
+/** Everything that is process-wide and idempotent: strings, theme. */
+export function registerGlobals(): void {
+  if (registered) return;
+  registered = true;
+  registerCoreMessages();
+  setActiveTheme(defaultTheme);
+}
+
+export async function createForum(options: ForumOptions): Promise<Forum> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  registerGlobals();
+  setHashConcurrency(config.ARGON2_CONCURRENCY);
+  const ownsDatabase = !options.database;
+  const database =
+    options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  if (options.migrate !== false) await migrateCore(database);
+  const secret = config.SECRET ?? (await loadOrCreateSecret(database.db));
+  const mailer = createMailer({ db: database.db, logger, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+  const plugins = createPluginRuntime(logger);
+  const deps: AppDeps = { config, database, db: database.db, logger, mailer, plugins, origin: baseUrl(config), secret };
+  const app = createApp(deps);
+  return {
+    app,
+    deps,
+    async close() {
+      mailer.close();
+      if (ownsDatabase) await database.close();
+    },
+  };
+}
+
+/** Every instance sharing the database must sign with the same secret, so it lives in the database. */
+async function loadOrCreateSecret(db: Db): Promise<string> {
+  const candidate = randomBytes(32).toString('base64url');
+  await db.insert(siteSettings).values({ key: 'secret', value: candidate }).onConflictDoNothing();
+  const [row] = await db.select().from(siteSettings).where(eq(siteSettings.key, 'secret'));
+  return String(row!.value);
+}

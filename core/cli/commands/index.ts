@@ -1,0 +1,15 @@
+import type { Config } from '../../config/index.ts';
+import { demoCommand } from './demo.ts';
+import { migrateCommand } from './migrate.ts';
+import { startCommand } from './start.ts';
+import { userCreateCommand } from './user-create.ts';
+
+export interface Command {
+  /** One or more words: "migrate", "user create". */
+  name: string;
+  usage: string;
+  summary: string;
+  run(args: string[], config: Config): Promise<number>;
+}
+
+export const commands: Command[] = [startCommand, migrateCommand, userCreateCommand, demoCommand];

@@ -1,0 +1,5 @@
+// Every core table, for drizzle-kit and for the typed query builder. Domains own their tables.
+export * from '../accounts/schema.ts';
+export * from '../forum/schema.ts';
+export * from '../site/schema.ts';
+export * from '../mail/schema.ts';

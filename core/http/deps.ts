@@ -1,0 +1,28 @@
+import type { Config } from '../config/index.ts';
+import type { Database, Db } from '../db/index.ts';
+import type { Logger } from '../logger.ts';
+import type { Mailer } from '../mail/index.ts';
+import type { PluginRuntime } from '../plugins/runtime.ts';
+
+/** What every route factory is handed: built once at start, shared by all requests. */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  db: Db;
+  logger: Logger;
+  mailer: Mailer;
+  /** The public origin, e.g. https://forum.example.org (no trailing slash). */
+  origin: string;
+  /** Hooks and UI slots that plugins fill; core calls them at the documented points. */
+  plugins: PluginRuntime;
+  /** Signs purpose-bound tokens (unsubscribe, …). */
+  secret: string;
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    deps: AppDeps;
+    requestId: string;
+    log: Logger;
+  }
+}

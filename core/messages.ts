@@ -1,0 +1,14 @@
+import { accountMessages } from './accounts/messages.ts';
+import { adminMessages } from './admin/messages.ts';
+import { setupMessages } from './admin/setup-messages.ts';
+import { forumMessages } from './forum/messages.ts';
+import { httpMessages } from './http/messages.ts';
+import { registerMessages } from './i18n/index.ts';
+import { uiMessages } from './ui/messages.ts';
+
+/** Every core domain's strings, registered once at start. */
+export function registerCoreMessages(): void {
+  for (const set of [httpMessages, uiMessages, accountMessages, setupMessages, forumMessages, adminMessages]) {
+    registerMessages(set);
+  }
+}

@@ -1,0 +1,78 @@
+import type { Child, FC } from 'hono/jsx';
+import type { ViewContext } from '../ui/view-context.ts';
+import type { Category, Post, Thread } from '../forum/schema.ts';
+import type { User } from '../accounts/schema.ts';
+
+/**
+ * Named places in core templates and the props each receives. Plugins may add their own
+ * slot names by declaration merging; a slot nobody fills renders nothing.
+ */
+export interface SlotProps {
+  head: Record<string, never>;
+  header: Record<string, never>;
+  sidebar: { category?: Category | null };
+  'category.header': { category: Category };
+  'thread.header': { thread: Thread; category: Category };
+  'thread.belowFirstPost': { thread: Thread; category: Category; firstPost: Post };
+  'post.footer': { post: Post; thread: Thread; category: Category };
+  'composer.extras': { category: Category | null; mode: 'thread' | 'reply' };
+  'profile.tabs': { profile: User };
+  'profile.summary': { profile: User };
+  'admin.nav': Record<string, never>;
+}
+
+export type SlotName = keyof SlotProps;
+
+export interface SlotEntry<N extends SlotName> {
+  /** Unique within the slot: a theme or plugin replaces an entry by registering the same key. */
+  key: string;
+  owner: string;
+  priority: number;
+  render: FC<SlotProps[N] & { vc: ViewContext }>;
+  active: (categoryId: number | null | undefined) => boolean;
+}
+
+type AnyEntry = SlotEntry<SlotName>;
+
+export class SlotRegistry {
+  private entries = new Map<SlotName, AnyEntry[]>();
+
+  /** Adds or replaces (same key) an entry. */
+  set<N extends SlotName>(name: N, entry: SlotEntry<N>): void {
+    const list = (this.entries.get(name) ?? []).filter((e) => e.key !== entry.key);
+    list.push(entry as unknown as AnyEntry);
+    list.sort((a, b) => a.priority - b.priority);
+    this.entries.set(name, list);
+  }
+
+  remove(name: SlotName, key: string): void {
+    this.entries.set(name, (this.entries.get(name) ?? []).filter((e) => e.key !== key));
+  }
+
+  has(name: SlotName, key: string): boolean {
+    return (this.entries.get(name) ?? []).some((e) => e.key === key);
+  }
+
+  list<N extends SlotName>(name: N): SlotEntry<N>[] {
+    return (this.entries.get(name) ?? []) as unknown as SlotEntry<N>[];
+  }
+}
+
+/** Renders every active entry of a slot. Core templates place these; a category scope narrows them. */
+export function Slot<N extends SlotName>(
+  props: { name: N; vc: ViewContext; categoryId?: number | null } & SlotProps[N],
+): Child {
+  const { name, vc, categoryId, ...rest } = props;
+  const registry = vc.slots;
+  if (!registry) return null;
+  const entries = registry.list(name).filter((e) => e.active(categoryId));
+  if (entries.length === 0) return null;
+  return (
+    <>
+      {entries.map((e) => {
+        const Render = e.render as FC<Record<string, unknown>>;
+        return <Render {...(rest as Record<string, unknown>)} vc={vc} />;
+      })}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { ensureSetupToken } from './admin/setup.ts';
+import { createForum, type Forum } from './bootstrap.ts';
+import type { Config } from './config/index.ts';
+import { createLogger } from './logger.ts';
+
+export interface RunningServer {
+  forum: Forum;
+  server: ServerType;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts the HTTP server; resolves once it listens. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const logger = createLogger(config.LOG_LEVEL);
+  const forum = await createForum({ config, logger });
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve(
+      {
+        fetch: forum.app.fetch,
+        port: config.PORT,
+        hostname: config.HOST,
+        serverOptions: {
+          // slow clients cannot hold sockets open forever
+          headersTimeout: 10_000,
+          requestTimeout: 30_000,
+          keepAliveTimeout: 5_000,
+          maxHeaderSize: 16 * 1024,
+        },
+      },
+      () => resolve(s),
+    );
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.info({ port, database: forum.deps.database.kind, mail: forum.deps.mailer.mode }, `forum listening on ${forum.deps.origin}`);
+
+  const token = await ensureSetupToken(forum.deps.db);
+  if (token) {
+    logger.info(`First start: finish setup at ${forum.deps.origin}/setup?token=${token}`);
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      logger.info('shutting down: finishing in-flight requests');
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // idle keep-alive sockets would hold close() open
+        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        setTimeout(() => (server as { closeAllConnections?: () => void }).closeAllConnections?.(), 10_000).unref();
+      });
+      await forum.close();
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
+  return { forum, server, port, stop };
+}

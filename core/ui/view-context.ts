@@ -1,0 +1,44 @@
+import type { Context } from 'hono';
+import type { User } from '../accounts/schema.ts';
+import type { Locale, Translator } from '../i18n/index.ts';
+import type { SiteSettings } from '../site/settings.ts';
+import type { SlotRegistry } from '../plugins/slots.tsx';
+import { assetUrl } from './assets.ts';
+
+/** Everything a view needs about the request, passed explicitly so views stay plain functions. */
+export interface ViewContext {
+  t: Translator['t'];
+  tr: Translator;
+  locale: Locale;
+  user: User | null;
+  csrfToken: string;
+  site: SiteSettings;
+  path: string;
+  /** The full URL of this page, for canonical links and feeds. */
+  origin: string;
+  isHtmx: boolean;
+  asset: (file: string) => string;
+  /** Plugin UI entries; rendered by <Slot>. */
+  slots?: SlotRegistry;
+}
+
+export function viewContext(c: Context): ViewContext {
+  const tr = c.var.t;
+  return {
+    t: tr.t,
+    tr,
+    locale: c.var.locale,
+    user: c.var.user,
+    csrfToken: c.var.csrfToken,
+    site: c.var.site,
+    path: c.req.path,
+    origin: c.var.deps.origin,
+    isHtmx: c.req.header('hx-request') === 'true',
+    asset: assetUrl,
+    slots: c.var.deps.plugins.slots,
+  };
+}
+
+export function isStaff(user: Pick<User, 'role'> | null): boolean {
+  return user?.role === 'admin' || user?.role === 'moderator';
+}

@@ -1,0 +1,107 @@
+import type { FC } from 'hono/jsx';
+import { locales } from '../../core/i18n/index.ts';
+import type { LayoutProps } from '../../core/ui/theme.ts';
+import { isStaff } from '../../core/ui/view-context.ts';
+
+export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
+  vc,
+  title,
+  description,
+  feeds,
+  canonical,
+  head,
+  children,
+  stylesheets,
+}) => {
+  const { t, user, site } = vc;
+  const fullTitle = title ? `${title} · ${site.forumName}` : site.forumName;
+  const htmxConfig = JSON.stringify({ mode: 'same-origin', defaultTimeout: 20000, historyReload: false });
+  return (
+    <html lang={vc.locale} data-theme={user?.theme ?? 'system'}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        {canonical ? <link rel="canonical" href={canonical} /> : null}
+        <meta name="htmx-config" content={htmxConfig} />
+        {stylesheets.map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
+        <link rel="stylesheet" href="/assets/categories.css" />
+        {(feeds ?? []).map((f) => (
+          <link rel="alternate" type="application/rss+xml" title={f.title} href={f.href} />
+        ))}
+        <script src={vc.asset('htmx.js')} defer></script>
+        <script src={vc.asset('forum.js')} defer></script>
+        {head}
+      </head>
+      <body hx-headers:inherited={JSON.stringify({ 'X-CSRF-Token': vc.csrfToken })}>
+        <a class="skip-link" href="#main">
+          {t('nav.skip')}
+        </a>
+        <header class="site-header">
+          <div class="container header-inner">
+            <a class="brand" href="/">
+              {site.forumName}
+            </a>
+            <nav aria-label={t('nav.main')} class="main-nav">
+              <a href="/latest">{t('nav.latest')}</a>
+              <a href="/categories">{t('nav.categories')}</a>
+            </nav>
+            <nav aria-label={t('nav.account')} class="account-nav">
+              {user ? (
+                <>
+                  <a class="button primary" href="/new">
+                    {t('nav.newThread')}
+                  </a>
+                  {isStaff(user) ? <a href="/admin">{t('nav.admin')}</a> : null}
+                  <a href={`/u/${encodeURIComponent(user.username)}`}>{user.displayName}</a>
+                  <form method="post" action="/logout" class="inline">
+                    <input type="hidden" name="_csrf" value={vc.csrfToken} />
+                    <button type="submit" class="link">
+                      {t('nav.logout')}
+                    </button>
+                  </form>
+                </>
+              ) : (
+                <>
+                  <a href={`/login?next=${encodeURIComponent(vc.path)}`}>{t('nav.login')}</a>
+                  <a class="button primary" href="/register">
+                    {t('nav.register')}
+                  </a>
+                </>
+              )}
+            </nav>
+          </div>
+        </header>
+        <main id="main" class="container" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="container footer-inner">
+            <span>{t('footer.poweredBy')}</span>
+            <a href="/latest.rss">{t('footer.rss')}</a>
+            <form method="post" action="/locale" class="inline locale-form">
+              <input type="hidden" name="_csrf" value={vc.csrfToken} />
+              <input type="hidden" name="next" value={vc.path} />
+              <label>
+                <span class="visually-hidden">{t('footer.language')}</span>
+                <select name="locale" aria-label={t('footer.language')}>
+                  {locales.map((l) => (
+                    <option value={l} selected={l === vc.locale}>
+                      {t(`lang.${l}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" class="small">
+                {t('common.save')}
+              </button>
+            </form>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+};
