@@ -1,7 +1,7 @@
 import { eq, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/index.ts';
-import { isUniqueViolation, parseOrThrow, ValidationError } from '../../http/validation.ts';
+import { fieldErrorsOf, isUniqueViolation, ValidationError } from '../../http/validation.ts';
 import { users, type Role, type User } from '../schema.ts';
 import { hashPassword } from './passwords.ts';
 import { normalizeUsername, usernameKey, usernameProblem } from './usernames.ts';
@@ -14,7 +14,7 @@ export const emailSchema = z
 
 export const passwordSchema = z.string().min(8, 'account.password.short').max(200, 'account.password.long');
 
-const displayNameSchema = z
+export const displayNameSchema = z
   .string()
   .transform((v) => v.normalize('NFKC').replace(/[\p{Cc}\p{Cf}]/gu, '').trim())
   .pipe(z.string().max(40, 'account.displayName.long'));
@@ -36,10 +36,14 @@ export function emailKey(email: string): string {
 
 /** Creates a member, enforcing every registration rule. Throws ValidationError with per-field keys. */
 export async function createUser(db: DbOrTx, input: NewUserInput): Promise<User> {
-  const data = parseOrThrow(newUserSchema, input);
-  const username = normalizeUsername(data.username);
+  // every problem at once, so the form shows all of them in one round trip
+  const parsed = newUserSchema.safeParse(input);
+  const username = normalizeUsername(String(input.username ?? ''));
   const problem = usernameProblem(username);
-  if (problem) throw new ValidationError({ username: `account.username.${problem}` });
+  const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  if (problem) errors.username ??= `account.username.${problem}`;
+  if (!parsed.success || problem) throw new ValidationError(errors);
+  const data = parsed.data;
   const lowerPassword = data.password.toLowerCase();
   if (lowerPassword === username.toLowerCase() || lowerPassword === data.email.toLowerCase()) {
     throw new ValidationError({ password: 'account.password.sameAsName' });
