@@ -11,7 +11,13 @@ import { createLogger, type Logger } from './logger.ts';
 import { createMailer } from './mail/index.ts';
 import { registerCoreMessages } from './messages.ts';
 import { createPluginRuntime } from './plugins/runtime.ts';
+import { discoverPlugins } from './plugins/discover.ts';
+import { PluginHost } from './plugins/host.ts';
+import type { PluginDefinition } from './plugins/manifest.ts';
+import { PluginStateStore } from './plugins/state.ts';
+import { createJobQueue } from './jobs/index.ts';
 import { siteSettings } from './site/schema.ts';
+import { getSiteSettings } from './site/settings.ts';
 import { setActiveTheme } from './ui/theme.ts';
 import { defaultTheme } from '../themes/default/index.tsx';
 
@@ -28,6 +34,10 @@ export interface ForumOptions {
   database?: Database;
   /** Apply pending migrations at start (default true). */
   migrate?: boolean;
+  /** The plugins to load; default: every folder under plugins/. */
+  plugins?: PluginDefinition[];
+  /** Process background jobs in this process (the server does; tests drain queues themselves). */
+  runJobs?: boolean;
 }
 
 let registered = false;
@@ -52,12 +62,27 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
   const secret = config.SECRET ?? (await loadOrCreateSecret(database.db));
   const mailer = createMailer({ db: database.db, logger, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
   const plugins = createPluginRuntime(logger);
-  const deps: AppDeps = { config, database, db: database.db, logger, mailer, plugins, origin: baseUrl(config), secret };
+  const jobs = createJobQueue(database, logger);
+  const origin = baseUrl(config);
+  const pluginState = new PluginStateStore(database.db);
+  const pluginHost = new PluginHost({
+    database,
+    logger,
+    runtime: plugins,
+    jobs,
+    state: pluginState,
+    origin,
+    runMigrations: true,
+  });
+  await pluginHost.load(options.plugins ?? (await discoverPlugins()));
+  const deps: AppDeps = { config, database, db: database.db, logger, mailer, plugins, jobs, pluginHost, origin, secret };
   const app = createApp(deps);
+  if (options.runJobs) await jobs.start({ workers: true, timeZone: (await getSiteSettings(database.db)).timeZone });
   return {
     app,
     deps,
     async close() {
+      await jobs.stop();
       mailer.close();
       if (ownsDatabase) await database.close();
     },

@@ -5,10 +5,11 @@ import { forumMessages } from './forum/messages.ts';
 import { httpMessages } from './http/messages.ts';
 import { registerMessages } from './i18n/index.ts';
 import { uiMessages } from './ui/messages.ts';
+import { notificationMessages } from './notifications/messages.ts';
 
 /** Every core domain's strings, registered once at start. */
 export function registerCoreMessages(): void {
-  for (const set of [httpMessages, uiMessages, accountMessages, setupMessages, forumMessages, adminMessages]) {
+  for (const set of [httpMessages, uiMessages, accountMessages, setupMessages, forumMessages, adminMessages, notificationMessages]) {
     registerMessages(set);
   }
 }

@@ -14,7 +14,7 @@ export interface RunningServer {
 /** Starts the HTTP server; resolves once it listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.LOG_LEVEL);
-  const forum = await createForum({ config, logger });
+  const forum = await createForum({ config, logger, runJobs: true });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve(
       {

@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.{ts,tsx}', 'plugins/*/test/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/helpers/setup-db.ts'],
           exclude: ['test/browser/**', 'plugins/*/test/browser/**', 'node_modules/**'],
           // one embedded database per worker, shared by its test files (PGlite takes seconds to boot)
           pool: 'forks',
@@ -24,7 +25,7 @@ export default defineConfig({
           maxWorkers: 2,
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          typecheck: { enabled: true, include: ['test/**/*.test-d.ts', 'plugins/*/test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
+          typecheck: { enabled: true, include: ['test/**/*.test-d.{ts,tsx}', 'plugins/*/test/**/*.test-d.{ts,tsx}'], tsconfig: 'tsconfig.json' },
         },
       },
       {

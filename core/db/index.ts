@@ -16,6 +16,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   kind: DatabaseKind;
   db: Db;
+  /** The driver's own client (PGlite instance or postgres.js Sql), for libraries that need it. */
+  client: unknown;
   /** Rows of a raw SQL statement, whichever driver is underneath. */
   rows<T extends Record<string, unknown>>(query: ReturnType<typeof sql>): Promise<T[]>;
   ping(): Promise<void>;
@@ -50,6 +52,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     kind: 'pglite',
     db,
+    client,
     async rows<T>(query: ReturnType<typeof sql>) {
       const result = (await db.execute(query)) as unknown as { rows: T[] };
       return result.rows;
@@ -78,6 +81,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return {
     kind: 'postgres',
     db,
+    client,
     async rows<T>(query: ReturnType<typeof sql>) {
       return (await db.execute(query)) as unknown as T[];
     },

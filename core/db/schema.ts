@@ -3,3 +3,5 @@ export * from '../accounts/schema.ts';
 export * from '../forum/schema.ts';
 export * from '../site/schema.ts';
 export * from '../mail/schema.ts';
+export * from '../plugins/schema.ts';
+export * from '../notifications/schema.ts';

@@ -5,6 +5,8 @@ import { accountRoutes } from '../accounts/routes.tsx';
 import { adminRoutes } from '../admin/routes.tsx';
 import { setupRoutes } from '../admin/setup-routes.tsx';
 import { forumRoutes } from '../forum/routes.tsx';
+import { unreadCountMiddleware } from '../notifications/middleware.ts';
+import { notificationRoutes } from '../notifications/routes.tsx';
 import type { AppDeps } from './deps.ts';
 import { onError, onNotFound, renderError } from './errors.tsx';
 import { csrfProtection } from './middleware/csrf.ts';
@@ -31,11 +33,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   app.use(bodyLimit({ maxSize: deps.config.MAX_BODY_BYTES, onError: (c) => renderError(c, 413) }));
   app.use(csrfProtection());
   app.use(setupGate());
+  app.use(unreadCountMiddleware());
 
   app.route('/', localeRoutes());
   app.route('/', setupRoutes());
   app.route('/', accountRoutes(deps));
+  app.route('/', notificationRoutes());
   app.route('/admin', adminRoutes(deps));
+  deps.pluginHost.mount(app);
   app.route('/', forumRoutes(deps));
 
   app.onError(onError);

@@ -3,6 +3,8 @@ import type { Database, Db } from '../db/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Mailer } from '../mail/index.ts';
 import type { PluginRuntime } from '../plugins/runtime.ts';
+import type { PluginHost } from '../plugins/host.ts';
+import type { JobQueue } from '../jobs/index.ts';
 
 /** What every route factory is handed: built once at start, shared by all requests. */
 export interface AppDeps {
@@ -15,6 +17,10 @@ export interface AppDeps {
   origin: string;
   /** Hooks and UI slots that plugins fill; core calls them at the documented points. */
   plugins: PluginRuntime;
+  /** Loaded plugins, their state and settings. */
+  pluginHost: PluginHost;
+  /** Durable background jobs (pg-boss). */
+  jobs: JobQueue;
   /** Signs purpose-bound tokens (unsubscribe, …). */
   secret: string;
 }

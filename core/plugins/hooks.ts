@@ -8,6 +8,9 @@ export interface HookContext {
   user: User | null;
   /** The category the content belongs to, when there is one: category-scoped plugins run only where enabled. */
   categoryId?: number | null;
+  /** The submitted form (composer fields), where the hook runs for a form post: plugins read their own fields
+   * (e.g. a poll attached in composer.extras) in `thread.beforeCreate` and persist them in `thread.created`. */
+  form?: Readonly<Record<string, string | string[]>>;
 }
 
 /**

@@ -7,9 +7,12 @@ import type { User } from '../accounts/schema.ts';
  * Named places in core templates and the props each receives. Plugins may add their own
  * slot names by declaration merging; a slot nobody fills renders nothing.
  */
+/** Slots that pass nothing but the view context. */
+export type NoProps = Record<never, never>;
+
 export interface SlotProps {
-  head: Record<string, never>;
-  header: Record<string, never>;
+  head: NoProps;
+  header: NoProps;
   sidebar: { category?: Category | null };
   'category.header': { category: Category };
   'thread.header': { thread: Thread; category: Category };
@@ -18,7 +21,7 @@ export interface SlotProps {
   'composer.extras': { category: Category | null; mode: 'thread' | 'reply' };
   'profile.tabs': { profile: User };
   'profile.summary': { profile: User };
-  'admin.nav': Record<string, never>;
+  'admin.nav': NoProps;
 }
 
 export type SlotName = keyof SlotProps;
@@ -70,7 +73,7 @@ export function Slot<N extends SlotName>(
   return (
     <>
       {entries.map((e) => {
-        const Render = e.render as FC<Record<string, unknown>>;
+        const Render = e.render as unknown as FC<Record<string, unknown>>;
         return <Render {...(rest as Record<string, unknown>)} vc={vc} />;
       })}
     </>

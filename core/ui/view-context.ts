@@ -18,6 +18,8 @@ export interface ViewContext {
   origin: string;
   isHtmx: boolean;
   asset: (file: string) => string;
+  /** Unread notifications of the signed-in member (0 for guests and fragments). */
+  unreadNotifications: number;
   /** Plugin UI entries; rendered by <Slot>. */
   slots?: SlotRegistry;
 }
@@ -36,6 +38,7 @@ export function viewContext(c: Context): ViewContext {
     isHtmx: c.req.header('hx-request') === 'true',
     asset: assetUrl,
     slots: c.var.deps.plugins.slots,
+    unreadNotifications: c.var.unreadNotifications ?? 0,
   };
 }
 

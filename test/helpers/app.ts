@@ -6,6 +6,7 @@ import { loadConfig } from '../../core/config/index.ts';
 import { createLogger } from '../../core/logger.ts';
 import { updateSiteSettings } from '../../core/site/settings.ts';
 import { resetDatabase, testDatabase } from './db.ts';
+import type { PluginDefinition } from '../../core/plugins/manifest.ts';
 
 export const TEST_ORIGIN = 'http://forum.test';
 
@@ -20,6 +21,8 @@ export interface TestForumOptions {
   /** Finish the setup wizard (default true): most tests want a working forum. */
   setup?: boolean;
   env?: Record<string, string>;
+  /** Plugins to load (default none: core tests do not depend on first-party plugins). */
+  plugins?: PluginDefinition[];
 }
 
 let counter = 0;
@@ -29,7 +32,7 @@ export async function createTestForum(options: TestForumOptions = {}): Promise<T
   const database = await testDatabase();
   await resetDatabase(database);
   const config = loadConfig({ NODE_ENV: 'test', BASE_URL: TEST_ORIGIN, LOG_LEVEL: 'silent', ...options.env });
-  const forum = await createForum({ config, database, logger: createLogger('silent'), migrate: false });
+  const forum = await createForum({ config, database, logger: createLogger('silent'), migrate: false, plugins: options.plugins ?? [] });
   if (options.setup !== false) {
     await updateSiteSettings(forum.deps.db, { setupComplete: true, forumName: 'Test Forum', setupToken: null });
   }

@@ -36,9 +36,13 @@ async function open(): Promise<Database> {
 export async function resetDatabase(database: Database): Promise<void> {
   const tables = await database.rows<{ name: string }>(sql`
     select quote_ident(schemaname) || '.' || quote_ident(tablename) as name from pg_tables
-    where schemaname not in ('pg_catalog', 'information_schema', 'drizzle')`);
+    where schemaname not in ('pg_catalog', 'information_schema', 'drizzle', 'pgboss')`);
   if (tables.length) {
     await database.db.execute(sql.raw(`truncate ${tables.map((t) => t.name).join(', ')} restart identity cascade`));
   }
+  // the job queue keeps its schema; only queued work is forgotten
+  await database.db.execute(sql`do $$ begin
+    if to_regclass('pgboss.job') is not null then truncate pgboss.job, pgboss.schedule; end if;
+  end $$`);
   invalidateSiteSettings();
 }

@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx';
 import { locales } from '../../core/i18n/index.ts';
 import type { LayoutProps } from '../../core/ui/theme.ts';
 import { isStaff } from '../../core/ui/view-context.ts';
+import { Slot } from '../../core/plugins/slots.tsx';
 
 export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
   vc,
@@ -35,6 +36,7 @@ export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
         <script src={vc.asset('htmx.js')} defer></script>
         <script src={vc.asset('forum.js')} defer></script>
         {head}
+        <Slot name="head" vc={vc} />
       </head>
       <body hx-headers:inherited={JSON.stringify({ 'X-CSRF-Token': vc.csrfToken })}>
         <a class="skip-link" href="#main">
@@ -55,6 +57,10 @@ export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
                   <a class="button primary" href="/new">
                     {t('nav.newThread')}
                   </a>
+                  <a href="/notifications" class="bell" aria-label={t('notifications.bell', { count: vc.unreadNotifications })}>
+                    <span aria-hidden="true">🔔</span>
+                    {vc.unreadNotifications > 0 ? <span class="count">{vc.tr.number(vc.unreadNotifications)}</span> : null}
+                  </a>
                   {isStaff(user) ? <a href="/admin">{t('nav.admin')}</a> : null}
                   <a href={`/u/${encodeURIComponent(user.username)}`}>{user.displayName}</a>
                   <form method="post" action="/logout" class="inline">
@@ -74,6 +80,7 @@ export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
               )}
             </nav>
           </div>
+          <Slot name="header" vc={vc} />
         </header>
         <main id="main" class="container" tabindex={-1}>
           {children}

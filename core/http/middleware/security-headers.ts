@@ -17,7 +17,8 @@ const contentSecurityPolicy = [
 export function securityHeaders(options: { https: boolean }): MiddlewareHandler {
   return async function securityHeadersMiddleware(c, next) {
     await next();
-    c.header('Content-Security-Policy', contentSecurityPolicy);
+    // a route may set a stricter policy of its own (e.g. sandboxed mail HTML)
+    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', contentSecurityPolicy);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     c.header('X-Frame-Options', 'SAMEORIGIN');

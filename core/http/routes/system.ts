@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { compressedAsset } from '../../ui/compress.ts';
 import { getAsset } from '../../ui/assets.ts';
 import type { AppDeps } from '../deps.ts';
@@ -34,21 +34,24 @@ export function systemRoutes(deps: AppDeps, extraChecks: HealthCheck[] = []): Ho
     );
   });
 
-  app.get('/assets/:hash/:name', (c) => {
-    const asset = getAsset(c.req.param('name'));
-    if (!asset) return c.text('Not found', 404);
-    const immutable = c.req.param('hash') === asset.hash;
-    c.header('Content-Type', asset.contentType);
-    c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-    c.header('ETag', `"${asset.hash}"`);
-    if (c.req.header('if-none-match') === `"${asset.hash}"`) return c.body(null, 304);
-    const body = compressedAsset(asset, c.req.header('accept-encoding') ?? '');
-    if (body.encoding) {
-      c.header('Content-Encoding', body.encoding);
-      c.header('Vary', 'Accept-Encoding');
-    }
-    return c.body(new Uint8Array(body.bytes));
-  });
+  app.get('/assets/:hash/:name', (c) => serveAsset(c, c.req.param('name'), c.req.param('hash')));
 
   return app;
+}
+
+/** Serves a registered asset; the content hash in the URL makes it cacheable forever. */
+export function serveAsset(c: Context, name: string, hash: string): Response {
+  const asset = getAsset(name);
+  if (!asset) return c.text('Not found', 404);
+  const immutable = hash === asset.hash;
+  c.header('Content-Type', asset.contentType);
+  c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+  c.header('ETag', `"${asset.hash}"`);
+  if (c.req.header('if-none-match') === `"${asset.hash}"`) return c.body(null, 304);
+  const body = compressedAsset(asset, c.req.header('accept-encoding') ?? '');
+  if (body.encoding) {
+    c.header('Content-Encoding', body.encoding);
+    c.header('Vary', 'Accept-Encoding');
+  }
+  return c.body(new Uint8Array(body.bytes));
 }

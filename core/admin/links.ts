@@ -1,0 +1,20 @@
+import type { Context } from 'hono';
+import type { AdminLink } from './views/shell.tsx';
+
+/** Core sections first, then each active plugin's admin pages. */
+export function adminLinks(c: Context): AdminLink[] {
+  const { t } = c.var.t;
+  const links: AdminLink[] = [
+    { href: '/admin', label: t('admin.dashboard') },
+    { href: '/admin/categories', label: t('admin.categories') },
+    { href: '/admin/plugins', label: t('admin.plugins') },
+    { href: '/admin/mail', label: t('admin.mail') },
+  ];
+  for (const plugin of c.var.deps.pluginHost.list()) {
+    if (plugin.status !== 'active' || !c.var.deps.pluginHost.isActive(plugin.definition.id)) continue;
+    for (const page of plugin.adminPages) {
+      links.push({ href: `/admin/plugins/${plugin.definition.id}/${page.path.replace(/^\//, '')}`, label: t(page.titleKey) });
+    }
+  }
+  return links;
+}

@@ -1,0 +1,133 @@
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/index.ts';
+import type { Logger } from '../logger.ts';
+
+export interface JobDefinition {
+  name: string;
+  handler: (data: object) => Promise<void>;
+  cron?: string;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+}
+
+export interface SendOptions {
+  startAfter?: Date;
+  /** At most one queued job with this key (pg-boss singleton). */
+  singletonKey?: string;
+}
+
+/** Durable background jobs (pg-boss) on the forum's own database: PGlite or PostgreSQL. */
+export interface JobQueue {
+  define(definition: JobDefinition): void;
+  send(name: string, data: object, options?: SendOptions): Promise<string | null>;
+  /** Creates queues; with workers=true also processes jobs and runs schedules. */
+  start(options: { workers: boolean; timeZone?: string }): Promise<void>;
+  stop(): Promise<void>;
+  /** Processes queued jobs of one queue now (tests, CLI). */
+  drain(name: string): Promise<number>;
+  readonly boss: PgBoss;
+}
+
+export function createJobQueue(database: Database, logger: Logger): JobQueue {
+  const boss = new PgBoss({ schema: 'pgboss', db: sqlAdapter(database) } as unknown as PgBoss.ConstructorOptions);
+  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+  const definitions = new Map<string, JobDefinition>();
+  let started: Promise<void> | undefined;
+  let workersRunning = false;
+  const ensureStarted = () => {
+    started ??= boss.start().then(async () => {
+      for (const def of definitions.values()) await boss.createQueue(def.name);
+    });
+    return started;
+  };
+
+  async function run(def: JobDefinition, jobs: PgBoss.Job<object>[]): Promise<void> {
+    for (const job of jobs) {
+      try {
+        await def.handler(job.data);
+      } catch (error) {
+        logger.error({ err: error, job: def.name, id: job.id }, 'job failed');
+        throw error;
+      }
+    }
+  }
+
+  return {
+    boss,
+    define(definition) {
+      if (definitions.has(definition.name)) throw new Error(`Job ${definition.name} is defined twice`);
+      definitions.set(definition.name, definition);
+    },
+    async send(name, data, options = {}) {
+      await ensureStarted();
+      return boss.send(name, data, {
+        startAfter: options.startAfter,
+        singletonKey: options.singletonKey,
+        retryLimit: definitions.get(name)?.retryLimit ?? 5,
+        retryDelay: definitions.get(name)?.retryDelaySeconds ?? 30,
+        retryBackoff: true,
+      });
+    },
+    async start({ workers, timeZone }) {
+      await ensureStarted();
+      if (!workers || workersRunning) return;
+      workersRunning = true;
+      for (const def of definitions.values()) {
+        await boss.work(def.name, { pollingIntervalSeconds: 2 }, (jobs) => run(def, jobs as PgBoss.Job<object>[]));
+        if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: timeZone ?? 'UTC' });
+      }
+    },
+    async stop() {
+      if (!started) return;
+      await started.catch(() => {});
+      started = undefined;
+      workersRunning = false;
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+    async drain(name) {
+      const def = definitions.get(name);
+      if (!def) throw new Error(`Unknown job ${name}`);
+      await ensureStarted();
+      let count = 0;
+      for (;;) {
+        const jobs = await boss.fetch<object>(name, { batchSize: 20 });
+        if (!jobs || jobs.length === 0) return count;
+        for (const job of jobs) {
+          try {
+            await def.handler(job.data);
+            await boss.complete(name, job.id);
+          } catch (error) {
+            await boss.fail(name, job.id, { message: String(error) });
+          }
+          count++;
+        }
+      }
+    },
+  };
+}
+
+/** pg-boss runs its SQL through the forum's own connection, on either driver. */
+function sqlAdapter(database: Database) {
+  if (database.kind === 'postgres') {
+    const sql = database.client as { unsafe(text: string, values?: unknown[]): Promise<unknown[]> };
+    return {
+      async executeSql(text: string, values?: unknown[]) {
+        return { rows: await sql.unsafe(text, (values ?? []) as never[]) };
+      },
+    };
+  }
+  const client = database.client as {
+    exec(sql: string): Promise<{ rows: unknown[] }[]>;
+    query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+  };
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      // multi-statement text (pg-boss's own migrations) goes through exec()
+      if (!values || values.length === 0) {
+        const results = await client.exec(text);
+        return results[results.length - 1] ?? { rows: [] };
+      }
+      return client.query(text, values);
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { FC } from 'hono/jsx';
+import { categories, threads } from '../forum/schema.ts';
+import { canReadCategory } from '../forum/permissions.ts';
+import { UserError } from '../http/errors.tsx';
+import { safeRedirectPath } from '../http/redirect.ts';
+import { notify } from '../notifications/service.ts';
+import { PluginError } from './errors.ts';
+import type { JobDefinition } from '../jobs/index.ts';
+import { getAsset, registerAsset } from '../ui/assets.ts';
+import type { ViewContext } from '../ui/view-context.ts';
+import type { ActionHandler, ActionName, FilterHandler, FilterName } from './hooks.ts';
+import type { PluginHost, PluginHostDeps } from './host.ts';
+import type { AdminPageDefinition, NotificationTypeDefinition, PluginApi, PluginDefinition, PluginEnv } from './manifest.ts';
+import type { SlotName, SlotProps } from './slots.tsx';
+
+export interface StagedRegistrations {
+  filters: { name: FilterName; handler: FilterHandler<FilterName>; priority?: number }[];
+  actions: { name: ActionName; handler: ActionHandler<ActionName>; priority?: number }[];
+  slots: { name: SlotName; key: string; render: FC<SlotProps[SlotName] & { vc: ViewContext }>; priority: number }[];
+  adminPages: AdminPageDefinition[];
+  jobs: JobDefinition[];
+  notificationTypes: Map<string, NotificationTypeDefinition>;
+}
+
+const parent = alias(categories, 'parent_category');
+
+/** Builds the object a plugin's setup() receives; registrations are staged until setup succeeds. */
+export function createPluginApi(
+  definition: PluginDefinition,
+  host: PluginHost,
+  staged: StagedRegistrations,
+  routes: Hono<PluginEnv<unknown>>,
+  deps: PluginHostDeps,
+): PluginApi<unknown> {
+  const id = definition.id;
+  const db = deps.database.db;
+  const queue = (name: string) => `${id}.${name}`;
+  for (const [name, file] of Object.entries(definition.assets ?? {})) registerAsset(`${id}/${name}`, file);
+
+  const threadScope = (param = 'threadId'): MiddlewareHandler<PluginEnv<unknown>> =>
+    async function pluginThreadScope(c, next) {
+      const threadId = Number(c.req.param(param));
+      if (!Number.isSafeInteger(threadId) || threadId <= 0) throw new UserError(404, 'error.404.body');
+      const [row] = await db
+        .select({ thread: threads, category: categories, parent })
+        .from(threads)
+        .innerJoin(categories, eq(threads.categoryId, categories.id))
+        .leftJoin(parent, eq(categories.parentId, parent.id))
+        .where(and(eq(threads.id, threadId), isNull(threads.deletedAt)))
+        .limit(1);
+      const viewer = (c as unknown as Context).var.user;
+      if (!row || !canReadCategory(viewer, row.category, row.parent) || !host.isActive(id, row.category.id)) {
+        throw new UserError(404, 'error.404.body');
+      }
+      const { thread } = row;
+      c.var.plugin.thread = { id: thread.id, categoryId: thread.categoryId, authorId: thread.authorId, title: thread.title, locked: thread.locked };
+      await next();
+    };
+
+  const categoryScope = (param = 'categoryId'): MiddlewareHandler<PluginEnv<unknown>> =>
+    async function pluginCategoryScope(c, next) {
+      const categoryId = Number(c.req.param(param));
+      const [row] = Number.isSafeInteger(categoryId)
+        ? await db
+            .select({ category: categories, parent })
+            .from(categories)
+            .leftJoin(parent, eq(categories.parentId, parent.id))
+            .where(eq(categories.id, categoryId))
+            .limit(1)
+        : [];
+      const viewer = (c as unknown as Context).var.user;
+      if (!row || !canReadCategory(viewer, row.category, row.parent) || !host.isActive(id, categoryId)) {
+        throw new UserError(404, 'error.404.body');
+      }
+      await next();
+    };
+
+  return {
+    id,
+    db,
+    logger: deps.logger.child({ plugin: id }),
+    origin: deps.origin,
+    routes,
+    scope: { thread: threadScope, category: categoryScope },
+    filter(name, handler, options) {
+      staged.filters.push({ name, handler: handler as unknown as FilterHandler<FilterName>, priority: options?.priority });
+    },
+    action(name, handler, options) {
+      staged.actions.push({ name, handler: handler as unknown as ActionHandler<ActionName>, priority: options?.priority });
+    },
+    slot(name, key, render, options) {
+      const clash = staged.slots.find((s) => s.name === name && s.key === key);
+      if (clash) throw new PluginError('PLUGIN_DUPLICATE_SLOT_KEY', id, { key, slot: name, owner: id });
+      staged.slots.push({ name, key, render: render as never, priority: options?.priority ?? 100 });
+    },
+    emit: (name, payload, ctx) => deps.runtime.hooks.action(name, payload, ctx),
+    adminPage(page) {
+      staged.adminPages.push(page);
+    },
+    job(name, handler, options = {}) {
+      staged.jobs.push({ name: queue(name), handler: handler as (data: object) => Promise<void>, ...options });
+    },
+    async enqueue(name, data, options) {
+      await deps.jobs.send(queue(name), data, options);
+    },
+    notificationType(name, definition) {
+      staged.notificationTypes.set(`${id}.${name}`, definition);
+    },
+    async notify(input) {
+      const type = `${id}.${input.type}`;
+      if (!host.get(id)?.notificationTypes.has(type)) throw new Error(`${id} notifies with unregistered type ${input.type}`);
+      await notify(db, { ...input, type, url: safeRedirectPath(input.url), dedupeKey: input.dedupeKey ? `${type}:${input.dedupeKey}` : undefined });
+    },
+    settings: (categoryId) => host.settingsFor(id, categoryId),
+    enabledIn: (categoryId) => host.isActive(id, categoryId),
+    assetUrl: (name) => `/plugins/${id}/assets/${getAsset(`${id}/${name}`)?.hash ?? 'missing'}/${name}`,
+  };
+}

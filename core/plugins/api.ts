@@ -1,0 +1,51 @@
+/**
+ * The public plugin API: the only core module a plugin imports. Everything here is covered by
+ * CORE_API_VERSION; a breaking change bumps its major version and plugins declare the range they support.
+ */
+import type { SettingsSchema, PluginDefinition } from './manifest.ts';
+
+export { CORE_API_VERSION } from './host.ts';
+export { PluginError, pluginErrorCodes, type PluginErrorCode } from './errors.ts';
+export type {
+  PluginDefinition,
+  PluginApi,
+  PluginEnv,
+  PluginRequest,
+  PluginScope,
+  ScopedThread,
+  PluginJobOptions,
+  AdminPageDefinition,
+  NotificationTypeDefinition,
+  SettingsSchema,
+} from './manifest.ts';
+export {
+  HookRejection,
+  type FilterHooks,
+  type ActionHooks,
+  type FilterName,
+  type ActionName,
+  type HookContext,
+} from './hooks.ts';
+export { Slot, type SlotProps, type SlotName } from './slots.tsx';
+
+// What plugin views and routes build with.
+export { renderPage, renderPartOrPage } from '../ui/page.tsx';
+export { viewContext, isStaff, type ViewContext } from '../ui/view-context.ts';
+export { Field, FormError } from '../ui/form.tsx';
+export { UserError } from '../http/errors.tsx';
+export { ValidationError, parseOrThrow, formStrings, type FieldErrors } from '../http/validation.ts';
+export { safeRedirectPath } from '../http/redirect.ts';
+export { defineMessages } from '../i18n/index.ts';
+export type { Translator, Locale } from '../i18n/index.ts';
+export { canReadCategory, isStaffViewer, canAct, type Viewer } from '../forum/permissions.ts';
+
+// Core tables a plugin may reference (foreign keys, joins). Read them; write only through hooks and services.
+export { users, threads, posts, categories } from '../db/schema.ts';
+export type { User } from '../accounts/schema.ts';
+export type { Thread, Post, Category } from '../forum/schema.ts';
+export type { Db } from '../db/index.ts';
+
+/** Declares a plugin. The identity function exists for its types: settings flow into setup(). */
+export function definePlugin<S extends SettingsSchema>(definition: PluginDefinition<S>): PluginDefinition<S> {
+  return definition;
+}

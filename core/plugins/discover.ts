@@ -1,0 +1,21 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { PluginDefinition } from './manifest.ts';
+
+export const pluginsDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../plugins');
+
+/** Every `plugins/<id>/plugin.ts`: installing a plugin is putting its folder there. */
+export async function discoverPlugins(directory = pluginsDirectory): Promise<PluginDefinition[]> {
+  if (!existsSync(directory)) return [];
+  const found: PluginDefinition[] = [];
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const file = path.join(directory, entry.name, 'plugin.ts');
+    if (!existsSync(file)) continue;
+    const module = (await import(pathToFileURL(file).href)) as { default?: PluginDefinition; plugin?: PluginDefinition };
+    const definition = module.default ?? module.plugin;
+    if (definition) found.push(definition);
+  }
+  return found.sort((a, b) => String(a.id).localeCompare(String(b.id)));
+}

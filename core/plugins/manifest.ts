@@ -1,0 +1,125 @@
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { FC } from 'hono/jsx';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import type { Db } from '../db/index.ts';
+import type { Logger } from '../logger.ts';
+import type { Locale } from '../i18n/index.ts';
+import type { ViewContext } from '../ui/view-context.ts';
+import type { ActionHandler, ActionHooks, ActionName, FilterHandler, FilterName, HookContext } from './hooks.ts';
+import type { SlotName, SlotProps } from './slots.tsx';
+
+export type PluginScope = 'global' | 'category';
+export type SettingsSchema = z.ZodObject<z.ZodRawShape>;
+
+/** A plugin's whole footprint, declared in `plugins/<id>/plugin.ts` with definePlugin(). */
+export interface PluginDefinition<S extends SettingsSchema = SettingsSchema> {
+  /** Lower-case letters, digits and dashes; also the route prefix and the table prefix. */
+  id: string;
+  version: string;
+  /** The semver range of core plugin API versions this plugin was written for, e.g. "^1.0.0". */
+  coreApi: string;
+  /** Other plugins this one needs: id → semver range. */
+  dependencies?: Record<string, string>;
+  scope: PluginScope;
+  /** Typed settings with defaults; admins edit them on /admin/plugins. */
+  settings?: S;
+  /** Settings an admin may override per category (category-scoped plugins). */
+  categorySettings?: readonly (keyof z.infer<S> & string)[];
+  /** The plugin's drizzle tables; every table name must start with `<id>_` (dashes become underscores). */
+  tables?: Record<string, PgTable>;
+  /** Absolute path of the plugin's drizzle-kit migrations folder. */
+  migrations?: string;
+  /** Its strings; keys should start with `<id>.`. */
+  locales?: Record<Locale, Record<string, string>>;
+  /** Public asset name → absolute file path; served cache-busted under /plugins/<id>/assets/. */
+  assets?: Record<string, string>;
+  /** New plugins start enabled (default true). Category-scoped plugins start in no category. */
+  enabledByDefault?: boolean;
+  setup(api: PluginApi<z.infer<S>>): void | Promise<void>;
+}
+
+/** What a plugin request handler gets as `c.var.plugin`. */
+export interface PluginRequest<Settings> {
+  id: string;
+  /** Settings for a category (its overrides on top of the global values) or the global ones. */
+  settings(categoryId?: number | null): Promise<Settings>;
+  /** Whether the plugin is on for a category (always true for a global plugin that is enabled). */
+  enabledIn(categoryId: number | null | undefined): boolean;
+  /** The thread the route is about (set by api.scope.thread()). */
+  thread?: ScopedThread;
+}
+
+export interface ScopedThread {
+  id: number;
+  categoryId: number;
+  authorId: number;
+  title: string;
+  locked: boolean;
+}
+
+export type PluginEnv<Settings> = { Variables: { plugin: PluginRequest<Settings> } };
+
+export interface PluginJobOptions {
+  /** Cron expression (in the forum's time zone) for scheduled jobs. */
+  cron?: string;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+}
+
+export interface NotificationTypeDefinition {
+  /** i18n key of the one-line text; receives the notification's data as params. */
+  messageKey: string;
+}
+
+export interface PluginNotification {
+  userId: number;
+  type: string;
+  /** Parameters of the type's message (also kept for the notification list). */
+  data: Record<string, string | number>;
+  /** Where clicking the notification leads (a same-origin path). */
+  url: string;
+  /** Notifications with the same key for a member are sent once (idempotent jobs). */
+  dedupeKey?: string;
+}
+
+export interface AdminPageDefinition {
+  /** Path under /admin/plugins/<id>/ */
+  path: string;
+  /** i18n key of the link text in the admin navigation. */
+  titleKey: string;
+  handler: (c: Context) => Response | Promise<Response>;
+}
+
+/** Everything a plugin can register: handed to its setup() function. */
+export interface PluginApi<Settings> {
+  readonly id: string;
+  readonly db: Db;
+  readonly logger: Logger;
+  /** The public origin of the forum. */
+  readonly origin: string;
+  /** A Hono sub-app mounted at /plugins/<id>; htmx fragments are routes returning JSX. */
+  readonly routes: Hono<PluginEnv<Settings>>;
+  /** Route middleware that ties a request to the thread in a path parameter: 404 unless the viewer can read it
+   * and the plugin is on in its category. Sets c.var.plugin.thread. */
+  readonly scope: {
+    thread(param?: string): MiddlewareHandler<PluginEnv<Settings>>;
+    category(param?: string): MiddlewareHandler<PluginEnv<Settings>>;
+  };
+  filter<K extends FilterName>(name: K, handler: FilterHandler<K>, options?: { priority?: number }): void;
+  action<K extends ActionName>(name: K, handler: ActionHandler<K>, options?: { priority?: number }): void;
+  slot<N extends SlotName>(name: N, key: string, render: FC<SlotProps[N] & { vc: ViewContext }>, options?: { priority?: number }): void;
+  /** Fires an action hook (core's or a plugin's own, declared by declaration merging) for other plugins to observe. */
+  emit<K extends ActionName>(name: K, payload: ActionHooks[K], ctx: HookContext): Promise<void>;
+  adminPage(page: AdminPageDefinition): void;
+  job<T extends object>(name: string, handler: (data: T) => Promise<void>, options?: PluginJobOptions): void;
+  /** Queues a job by this plugin; with `singletonKey` the same job is queued at most once. */
+  enqueue<T extends object>(name: string, data: T, options?: { startAfter?: Date; singletonKey?: string }): Promise<void>;
+  notificationType(name: string, definition: NotificationTypeDefinition): void;
+  /** Sends an in-app notification of one of this plugin's types (name as given to notificationType). */
+  notify(input: PluginNotification): Promise<void>;
+  settings(categoryId?: number | null): Promise<Settings>;
+  enabledIn(categoryId: number | null | undefined): boolean;
+  /** URL of one of the plugin's declared assets (cache-busted). */
+  assetUrl(name: string): string;
+}

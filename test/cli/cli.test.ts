@@ -1,0 +1,52 @@
+import { main } from '../../core/cli/main.ts';
+
+describe('npx forum', () => {
+  it('--help lists the commands', async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((s: string) => void lines.push(s));
+    expect(await main(['--help'])).toBe(0);
+    spy.mockRestore();
+    const text = lines.join('\n');
+    for (const command of ['start', 'migrate', 'user create', 'demo']) expect(text).toContain(command);
+  });
+
+  it('refuses an unknown command with usage', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await main(['frobnicate'])).toBe(2);
+    spy.mockRestore();
+  });
+});
+
+describe('npx forum user create', () => {
+  it('creates an admin on the configured database (an embedded one in a temp folder here)', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'forum-cli-'));
+    const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL, BASE_URL: process.env.BASE_URL };
+    process.env.DATA_DIR = dir;
+    delete process.env.DATABASE_URL;
+    // vitest itself sets BASE_URL="/" (Vite's base path)
+    delete process.env.BASE_URL;
+    const out: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((s: string) => void out.push(s));
+    const err = vi.spyOn(console, 'error').mockImplementation((s: string) => void out.push(s));
+    try {
+      const created = await main(['user', 'create', '--username', 'root_admin', '--email', 'root@example.com', '--password', 'long enough pw', '--admin']);
+      expect(out.join('\n')).toContain('Created admin');
+      expect(created).toBe(0);
+      expect(out.join('\n')).toContain('Created admin "root_admin"');
+      expect(await main(['user', 'create', '--username', 'root_admin', '--email', 'x@example.com', '--password', 'long enough pw'])).toBe(1);
+      expect(out.join('\n')).toContain('username');
+      expect(await main(['user', 'create', '--username', 'x'])).toBe(2);
+    } finally {
+      log.mockRestore();
+      err.mockRestore();
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
