@@ -16,6 +16,7 @@ import { PluginHost } from './plugins/host.ts';
 import type { PluginDefinition } from './plugins/manifest.ts';
 import { PluginStateStore } from './plugins/state.ts';
 import { createJobQueue } from './jobs/index.ts';
+import { createLiveBus, registerLivePublishing } from './live/index.ts';
 import { siteSettings } from './site/schema.ts';
 import { getSiteSettings } from './site/settings.ts';
 import { setActiveTheme } from './ui/theme.ts';
@@ -75,7 +76,9 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
     runMigrations: true,
   });
   await pluginHost.load(options.plugins ?? (await discoverPlugins()));
-  const deps: AppDeps = { config, database, db: database.db, logger, mailer, plugins, jobs, pluginHost, origin, secret };
+  const live = await createLiveBus(database, logger);
+  registerLivePublishing(plugins.hooks, live);
+  const deps: AppDeps = { config, database, db: database.db, logger, mailer, plugins, jobs, live, pluginHost, origin, secret };
   const app = createApp(deps);
   if (options.runJobs) await jobs.start({ workers: true, timeZone: (await getSiteSettings(database.db)).timeZone });
   return {
@@ -83,6 +86,7 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
     deps,
     async close() {
       await jobs.stop();
+      await live.close();
       mailer.close();
       if (ownsDatabase) await database.close();
     },

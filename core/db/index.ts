@@ -18,6 +18,8 @@ export interface Database {
   db: Db;
   /** The driver's own client (PGlite instance or postgres.js Sql), for libraries that need it. */
   client: unknown;
+  /** The connection URL (PostgreSQL only), for libraries that open their own pool. */
+  url?: string;
   /** Rows of a raw SQL statement, whichever driver is underneath. */
   rows<T extends Record<string, unknown>>(query: ReturnType<typeof sql>): Promise<T[]>;
   ping(): Promise<void>;
@@ -82,6 +84,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     kind: 'postgres',
     db,
     client,
+    url,
     async rows<T>(query: ReturnType<typeof sql>) {
       return (await db.execute(query)) as unknown as T[];
     },

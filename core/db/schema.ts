@@ -5,3 +5,5 @@ export * from '../site/schema.ts';
 export * from '../mail/schema.ts';
 export * from '../plugins/schema.ts';
 export * from '../notifications/schema.ts';
+export * from '../watching/schema.ts';
+export * from '../conversations/schema.ts';

@@ -7,6 +7,7 @@ import { setupRoutes } from '../admin/setup-routes.tsx';
 import { forumRoutes } from '../forum/routes.tsx';
 import { unreadCountMiddleware } from '../notifications/middleware.ts';
 import { notificationRoutes } from '../notifications/routes.tsx';
+import { livePollRoutes, liveRoutes } from '../live/index.ts';
 import type { AppDeps } from './deps.ts';
 import { onError, onNotFound, renderError } from './errors.tsx';
 import { csrfProtection } from './middleware/csrf.ts';
@@ -39,6 +40,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   app.route('/', setupRoutes());
   app.route('/', accountRoutes(deps));
   app.route('/', notificationRoutes());
+  app.route('/', liveRoutes(deps));
+  app.route('/', livePollRoutes(deps));
   app.route('/admin', adminRoutes(deps));
   deps.pluginHost.mount(app);
   app.route('/', forumRoutes(deps));

@@ -5,6 +5,7 @@ import type { Mailer } from '../mail/index.ts';
 import type { PluginRuntime } from '../plugins/runtime.ts';
 import type { PluginHost } from '../plugins/host.ts';
 import type { JobQueue } from '../jobs/index.ts';
+import type { LiveBus } from '../live/index.ts';
 
 /** What every route factory is handed: built once at start, shared by all requests. */
 export interface AppDeps {
@@ -19,6 +20,8 @@ export interface AppDeps {
   plugins: PluginRuntime;
   /** Loaded plugins, their state and settings. */
   pluginHost: PluginHost;
+  /** Live events to open pages (SSE), across instances via LISTEN/NOTIFY. */
+  live: LiveBus;
   /** Durable background jobs (pg-boss). */
   jobs: JobQueue;
   /** Signs purpose-bound tokens (unsubscribe, …). */

@@ -29,7 +29,13 @@ export interface JobQueue {
 }
 
 export function createJobQueue(database: Database, logger: Logger): JobQueue {
-  const boss = new PgBoss({ schema: 'pgboss', db: sqlAdapter(database) } as unknown as PgBoss.ConstructorOptions);
+  // PostgreSQL: pg-boss's own small pool (it sends multi-statement transactions, which postgres.js refuses).
+  // PGlite: its SQL goes through the embedded client.
+  const boss = new PgBoss(
+    database.kind === 'postgres' && database.url
+      ? { connectionString: database.url, schema: 'pgboss', max: 3 }
+      : ({ schema: 'pgboss', db: pgliteAdapter(database) } as unknown as PgBoss.ConstructorOptions),
+  );
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   const definitions = new Map<string, JobDefinition>();
   let started: Promise<void> | undefined;
@@ -106,23 +112,14 @@ export function createJobQueue(database: Database, logger: Logger): JobQueue {
   };
 }
 
-/** pg-boss runs its SQL through the forum's own connection, on either driver. */
-function sqlAdapter(database: Database) {
-  if (database.kind === 'postgres') {
-    const sql = database.client as { unsafe(text: string, values?: unknown[]): Promise<unknown[]> };
-    return {
-      async executeSql(text: string, values?: unknown[]) {
-        return { rows: await sql.unsafe(text, (values ?? []) as never[]) };
-      },
-    };
-  }
+/** pg-boss talks to PGlite through the same client: multi-statement text goes through exec(). */
+function pgliteAdapter(database: Database) {
   const client = database.client as {
     exec(sql: string): Promise<{ rows: unknown[] }[]>;
     query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
   };
   return {
     async executeSql(text: string, values?: unknown[]) {
-      // multi-statement text (pg-boss's own migrations) goes through exec()
       if (!values || values.length === 0) {
         const results = await client.exec(text);
         return results[results.length - 1] ?? { rows: [] };

@@ -23,6 +23,7 @@ const contentTypes: Record<string, string> = {
 const sources = new Map<string, string>([
   ['htmx.js', 'node_modules/htmx.org/dist/htmx.min.js'],
   ['forum.js', 'themes/default/assets/forum.js'],
+  ['live.js', 'core/live/live.js'],
   ['default.css', 'themes/default/assets/default.css'],
 ]);
 

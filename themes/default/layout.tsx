@@ -35,6 +35,7 @@ export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
         ))}
         <script src={vc.asset('htmx.js')} defer></script>
         <script src={vc.asset('forum.js')} defer></script>
+        <script src={vc.asset('live.js')} defer></script>
         {head}
         <Slot name="head" vc={vc} />
       </head>

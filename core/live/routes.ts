@@ -1,0 +1,78 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { categories, threads } from '../forum/schema.ts';
+import { canReadCategory } from '../forum/permissions.ts';
+import type { AppDeps } from '../http/deps.ts';
+import { UserError } from '../http/errors.tsx';
+import type { LiveEvent } from './bus.ts';
+
+const parent = alias(categories, 'live_parent');
+const HEARTBEAT_MS = 25_000;
+
+/**
+ * GET /live?thread=ID — one Server-Sent Events stream per open page: new posts in the thread it shows,
+ * the member's notification count, and "latest" activity for listings. Pages that cannot keep a
+ * stream open (blocked by a proxy) fall back to polling in live.js.
+ */
+export function liveRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.get('/live', async (c) => {
+    const channels = ['latest'];
+    const user = c.var.user;
+    if (user) channels.push(`user:${user.id}`);
+    const threadParam = c.req.query('thread');
+    if (threadParam) {
+      const threadId = Number(threadParam);
+      if (!Number.isSafeInteger(threadId) || threadId <= 0) throw new UserError(400, 'error.400.body');
+      const [row] = await deps.db
+        .select({ category: categories, parent })
+        .from(threads)
+        .innerJoin(categories, eq(threads.categoryId, categories.id))
+        .leftJoin(parent, eq(categories.parentId, parent.id))
+        .where(and(eq(threads.id, threadId), isNull(threads.deletedAt)))
+        .limit(1);
+      if (!row || !canReadCategory(user, row.category, row.parent)) throw new UserError(404, 'error.404.body');
+      channels.push(`thread:${threadId}`);
+    }
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Accel-Buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      const queue: LiveEvent[] = [];
+      let wake: (() => void) | undefined;
+      const push = (event: LiveEvent) => {
+        queue.push(event);
+        wake?.();
+      };
+      const unsubscribe = channels.map((channel) => deps.live.subscribe(channel, push));
+      let open = true;
+      stream.onAbort(() => {
+        open = false;
+        wake?.();
+      });
+      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ channels: channels.length }) });
+      try {
+        while (open) {
+          const event = queue.shift();
+          if (event) {
+            await stream.writeSSE({ event: event.event, data: JSON.stringify({ channel: event.channel, ...event.data }) });
+            continue;
+          }
+          const timedOut = await new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => resolve(true), HEARTBEAT_MS);
+            wake = () => {
+              clearTimeout(timer);
+              resolve(false);
+            };
+          });
+          wake = undefined;
+          if (timedOut && open) await stream.writeSSE({ event: 'ping', data: '{}' });
+        }
+      } finally {
+        for (const off of unsubscribe) off();
+      }
+    });
+  });
+  return app;
+}
