@@ -38,7 +38,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const token = await ensureSetupToken(forum.deps.db);
   if (token) {
-    logger.info(`First start: finish setup at ${forum.deps.origin}/setup?token=${token}`);
+    const url = `${forum.deps.origin}/setup?token=${token}`;
+    logger.info({ setupUrl: url }, `First start: finish setup at ${url}`);
+    // also as a plain line: the one thing a newcomer must find in the log
+    process.stdout.write(`\n  First start: finish setup at ${url}\n\n`);
   }
 
   let stopping: Promise<void> | undefined;

@@ -3,8 +3,11 @@ import { commands, type Command } from './commands/index.ts';
 
 function help(): string {
   const lines = ['Usage: npx forum <command> [options]', '', 'Commands:'];
-  const width = Math.max(...commands.map((c) => c.usage.length));
-  for (const c of commands) lines.push(`  ${c.usage.padEnd(width)}  ${c.summary}`);
+  const width = Math.max(...commands.map((c) => c.name.length));
+  for (const c of commands) {
+    lines.push(`  ${c.name.padEnd(width)}  ${c.summary}`);
+    if (c.usage !== c.name) lines.push(`  ${' '.repeat(width)}  npx forum ${c.usage}`);
+  }
   lines.push('', 'Configuration comes from the environment (see .env.example).');
   return lines.join('\n');
 }

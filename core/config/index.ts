@@ -24,6 +24,11 @@ export const configSchema = z.object({
   /** Secret used to sign purpose-bound tokens (unsubscribe links…). Generated into DATA_DIR when absent. */
   SECRET: z.string().min(32).optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Behind a reverse proxy: take the client address from the last X-Forwarded-For hop (the proxy's view). */
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   ARGON2_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
 });
 

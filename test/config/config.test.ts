@@ -19,3 +19,12 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ SMTP_URL: '', MEILI_URL: '' })).toMatchObject({ SMTP_URL: undefined, MEILI_URL: undefined });
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('is off by default and parses true/1', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(true);
+    expect(() => loadConfig({ TRUST_PROXY: 'maybe' })).toThrow(/TRUST_PROXY/);
+  });
+});
