@@ -6,6 +6,7 @@ import { posts, threads } from '../forum/schema.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { UserError } from '../http/errors.tsx';
 import { pluginAdminRoutes } from '../plugins/admin/routes.tsx';
+import { categoryPluginRoutes } from '../plugins/admin/category-routes.tsx';
 import { renderPage } from '../ui/page.tsx';
 import { viewContext } from '../ui/view-context.ts';
 import { requireRole } from './guard.ts';
@@ -48,6 +49,7 @@ export function adminRoutes(deps: AppDeps): Hono {
     );
   });
 
+  app.route('/categories', categoryPluginRoutes());
   app.route('/categories', forumAdminRoutes(deps));
   app.route('/plugins', pluginAdminRoutes());
   app.route('/mail', mailAdminRoutes());

@@ -46,3 +46,17 @@ describe('per-category enablement (enforced by the runtime)', () => {
     expect(forum.deps.pluginHost.isActive('greeter', a.id)).toBe(false);
   });
 });
+
+describe('/admin/categories/:id', () => {
+  it('shows which category plugins are on there and switches them', async () => {
+    const forum = await createTestForum({ plugins: [greeter] });
+    const cat = await insertCategory(forum.deps.db, 'General');
+    const { client } = await forum.member({ role: 'admin' });
+    const before = await (await client.get(`/admin/categories/${cat.id}`)).text();
+    expect(before).toContain('Greeter');
+    expect(before).toContain('Disabled');
+    await client.post(`/admin/categories/${cat.id}/plugins/greeter`, { enabled: 'true' });
+    expect(forum.deps.pluginHost.isActive('greeter', cat.id)).toBe(true);
+    expect(await (await client.get(`/admin/categories/${cat.id}`)).text()).toContain('Enabled');
+  });
+});
