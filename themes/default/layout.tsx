@@ -59,7 +59,7 @@ export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
                     {t('nav.newThread')}
                   </a>
                   <a href="/notifications" class="bell" aria-label={t('notifications.bell', { count: vc.unreadNotifications })}>
-                    <span aria-hidden="true">🔔</span>
+                    <BellIcon />
                     {vc.unreadNotifications > 0 ? <span class="count">{vc.tr.number(vc.unreadNotifications)}</span> : null}
                   </a>
                   {isStaff(user) ? <a href="/admin">{t('nav.admin')}</a> : null}
@@ -95,7 +95,7 @@ export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
               <input type="hidden" name="next" value={vc.path} />
               <label>
                 <span class="visually-hidden">{t('footer.language')}</span>
-                <select name="locale" aria-label={t('footer.language')}>
+                <select name="locale" aria-label={t('footer.language')} data-autosubmit>
                   {locales.map((l) => (
                     <option value={l} selected={l === vc.locale}>
                       {t(`lang.${l}`)}
@@ -113,3 +113,11 @@ export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
     </html>
   );
 };
+
+/** Drawn, not an emoji: machines without an emoji font would show an empty box. */
+const BellIcon: FC = () => (
+  <svg class="icon" width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+    <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+    <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+  </svg>
+);

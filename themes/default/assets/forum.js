@@ -1,0 +1,80 @@
+// Small progressive enhancements. Every page works without this file; our CSP allows only
+// scripts from our own origin (no inline handlers, no eval, so no hx-on), which is why they live here.
+// All listeners are delegated from document, so content swapped in by htmx is covered too.
+(() => {
+  'use strict';
+
+  document.documentElement.classList.add('js');
+
+  // A <select data-autosubmit> (language, sort order…) submits its form when changed.
+  document.addEventListener('change', (event) => {
+    const select = event.target;
+    if (!(select instanceof HTMLSelectElement) || !select.hasAttribute('data-autosubmit')) return;
+    select.form?.requestSubmit();
+  });
+
+  // A submit button with data-confirm="Really delete?" asks first; declining cancels the submit.
+  document.addEventListener(
+    'click',
+    (event) => {
+      const button = event.target instanceof Element ? event.target.closest('[data-confirm]') : null;
+      if (!button) return;
+      if (!window.confirm(button.getAttribute('data-confirm') || '')) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    },
+    true,
+  );
+
+  // A quote button (data-quote-target="#reply-form", data-quote="text") adds the quote to the reply
+  // box and puts the caret after it, keeping whatever the member already wrote. Plain text is turned
+  // into a Markdown blockquote; text that already is one ("> …" or "[quote…") is inserted as it is.
+  document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('[data-quote-target]') : null;
+    if (!button) return;
+    const textarea = replyBox(button.getAttribute('data-quote-target'));
+    if (!textarea) return;
+    event.preventDefault();
+    let quote = (button.getAttribute('data-quote') || '').trim();
+    if (!quote) return;
+    if (!/^(>|\[quote)/.test(quote)) quote = quote.replace(/^/gm, '> ');
+    const before = textarea.value.replace(/\s+$/, '');
+    textarea.value = `${before ? `${before}\n\n` : ''}${quote}\n\n`;
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    textarea.focus();
+    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+    textarea.scrollIntoView({ block: 'center', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+  });
+
+  function replyBox(selector) {
+    let target = null;
+    try {
+      target = selector ? document.querySelector(selector) : null;
+    } catch {
+      // not a valid selector: fall back to the page's reply box
+    }
+    if (target instanceof HTMLTextAreaElement) return target;
+    const found = (target || document).querySelector('textarea[name="raw"]');
+    return found instanceof HTMLTextAreaElement ? found : null;
+  }
+
+  // A form with data-reset-on-success is emptied once htmx got a 2xx answer for it (the reply box
+  // after a reply was appended). Validation errors (4xx) keep the text so nothing is lost.
+  document.addEventListener('htmx:after:request', (event) => {
+    const ctx = event.detail && event.detail.ctx;
+    const status = ctx && ctx.response ? ctx.response.status : 0;
+    if (status < 200 || status >= 300) return;
+    const source = ctx.sourceElement instanceof Element ? ctx.sourceElement : event.target;
+    const form = source instanceof HTMLFormElement ? source : source instanceof Element ? source.closest('form') : null;
+    if (!form || !form.hasAttribute('data-reset-on-success')) return;
+    form.reset();
+    for (const el of form.querySelectorAll('.error-text')) el.remove();
+    for (const el of form.querySelectorAll('.has-error')) el.classList.remove('has-error');
+    for (const el of form.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
+  });
+
+  function prefersReducedMotion() {
+    return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  }
+})();
