@@ -56,7 +56,14 @@ export function createPluginApi(
         throw new UserError(404, 'error.404.body');
       }
       const { thread } = row;
-      c.var.plugin.thread = { id: thread.id, categoryId: thread.categoryId, authorId: thread.authorId, title: thread.title, locked: thread.locked };
+      c.var.plugin.thread = {
+        id: thread.id,
+        categoryId: thread.categoryId,
+        authorId: thread.authorId,
+        title: thread.title,
+        slug: thread.slug,
+        locked: thread.locked,
+      };
       await next();
     };
 

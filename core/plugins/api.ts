@@ -37,7 +37,7 @@ export { ValidationError, parseOrThrow, formStrings, type FieldErrors } from '..
 export { safeRedirectPath } from '../http/redirect.ts';
 export { defineMessages } from '../i18n/index.ts';
 export type { Translator, Locale } from '../i18n/index.ts';
-export { canReadCategory, isStaffViewer, canAct, type Viewer } from '../forum/permissions.ts';
+export { canReadCategory, canReply, canStartThread, isStaffViewer, canAct, type Viewer } from '../forum/permissions.ts';
 
 // Core tables a plugin may reference (foreign keys, joins). Read them; write only through hooks and services.
 export { users, threads, posts, categories } from '../db/schema.ts';

@@ -55,6 +55,7 @@ export interface ScopedThread {
   categoryId: number;
   authorId: number;
   title: string;
+  slug: string;
   locked: boolean;
 }
 
@@ -113,7 +114,8 @@ export interface PluginApi<Settings> {
   emit<K extends ActionName>(name: K, payload: ActionHooks[K], ctx: HookContext): Promise<void>;
   adminPage(page: AdminPageDefinition): void;
   job<T extends object>(name: string, handler: (data: T) => Promise<void>, options?: PluginJobOptions): void;
-  /** Queues a job by this plugin; with `singletonKey` the same job is queued at most once. */
+  /** Queues a job by this plugin. Handlers must be idempotent (a job can run twice after a crash); `singletonKey`
+   * only narrows duplicates, it is no guarantee. */
   enqueue<T extends object>(name: string, data: T, options?: { startAfter?: Date; singletonKey?: string }): Promise<void>;
   notificationType(name: string, definition: NotificationTypeDefinition): void;
   /** Sends an in-app notification of one of this plugin's types (name as given to notificationType). */

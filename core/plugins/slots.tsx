@@ -18,7 +18,13 @@ export interface SlotProps {
   'thread.header': { thread: Thread; category: Category };
   'thread.belowFirstPost': { thread: Thread; category: Category; firstPost: Post };
   'post.footer': { post: Post; thread: Thread; category: Category };
-  'composer.extras': { category: Category | null; mode: 'thread' | 'reply' };
+  /** `form` and `errors` are the submitted values and field errors when the composer is shown again after a refusal. */
+  'composer.extras': {
+    category: Category | null;
+    mode: 'thread' | 'reply';
+    form?: Readonly<Record<string, string | string[]>>;
+    errors?: Readonly<Record<string, string>>;
+  };
   'profile.tabs': { profile: User };
   'profile.summary': { profile: User };
   'admin.nav': NoProps;
