@@ -9,6 +9,7 @@ import { createApp } from './http/app.ts';
 import type { AppDeps } from './http/deps.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMailer } from './mail/index.ts';
+import { registerEmailJobs } from './digests/index.ts';
 import { registerCoreMessages } from './messages.ts';
 import { createPluginRuntime } from './plugins/runtime.ts';
 import { discoverPlugins } from './plugins/discover.ts';
@@ -16,7 +17,8 @@ import { PluginHost } from './plugins/host.ts';
 import type { PluginDefinition } from './plugins/manifest.ts';
 import { PluginStateStore } from './plugins/state.ts';
 import { createJobQueue } from './jobs/index.ts';
-import { createLiveBus, registerLivePublishing } from './live/index.ts';
+import { createLiveBus, registerLivePublishing, registerNotificationPublishing } from './live/index.ts';
+import { registerCoreNotifications } from './notifications/index.ts';
 import { siteSettings } from './site/schema.ts';
 import { getSiteSettings } from './site/settings.ts';
 import { setActiveTheme } from './ui/theme.ts';
@@ -77,14 +79,19 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
   });
   await pluginHost.load(options.plugins ?? (await discoverPlugins()));
   const live = await createLiveBus(database, logger);
+  registerCoreNotifications(plugins.hooks, database.db);
   registerLivePublishing(plugins.hooks, live);
+  const stopBellUpdates = registerNotificationPublishing(database.db, live, logger);
   const deps: AppDeps = { config, database, db: database.db, logger, mailer, plugins, jobs, live, pluginHost, origin, secret };
+  // mail delivery, digests, notification emails: defined before the queue first starts (it creates their queues)
+  registerEmailJobs(deps);
   const app = createApp(deps);
   if (options.runJobs) await jobs.start({ workers: true, timeZone: (await getSiteSettings(database.db)).timeZone });
   return {
     app,
     deps,
     async close() {
+      stopBellUpdates();
       await jobs.stop();
       await live.close();
       mailer.close();

@@ -6,10 +6,14 @@ import { httpMessages } from './http/messages.ts';
 import { registerMessages } from './i18n/index.ts';
 import { uiMessages } from './ui/messages.ts';
 import { notificationMessages } from './notifications/messages.ts';
+import { mailMessagesText } from './mail/messages.ts';
+import { digestMessages } from './digests/messages.ts';
+import { watchingMessages } from './watching/messages.ts';
+import { conversationTexts } from './conversations/messages.ts';
 
 /** Every core domain's strings, registered once at start. */
 export function registerCoreMessages(): void {
-  for (const set of [httpMessages, uiMessages, accountMessages, setupMessages, forumMessages, adminMessages, notificationMessages]) {
+  for (const set of [httpMessages, uiMessages, accountMessages, setupMessages, forumMessages, adminMessages, notificationMessages, watchingMessages, conversationTexts, mailMessagesText, digestMessages]) {
     registerMessages(set);
   }
 }

@@ -7,6 +7,9 @@ import { setupRoutes } from '../admin/setup-routes.tsx';
 import { forumRoutes } from '../forum/routes.tsx';
 import { unreadCountMiddleware } from '../notifications/middleware.ts';
 import { notificationRoutes } from '../notifications/routes.tsx';
+import { conversationsRoutes } from '../conversations/routes.tsx';
+import { watchingRoutes } from '../watching/routes.tsx';
+import { digestRoutes, isUnsubscribePath } from '../digests/index.ts';
 import { livePollRoutes, liveRoutes } from '../live/index.ts';
 import type { AppDeps } from './deps.ts';
 import { onError, onNotFound, renderError } from './errors.tsx';
@@ -32,14 +35,17 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   app.use(sessionMiddleware());
   app.use(localeMiddleware());
   app.use(bodyLimit({ maxSize: deps.config.MAX_BODY_BYTES, onError: (c) => renderError(c, 413) }));
-  app.use(csrfProtection());
+  app.use(csrfProtection({ exempt: isUnsubscribePath }));
   app.use(setupGate());
   app.use(unreadCountMiddleware());
 
   app.route('/', localeRoutes());
   app.route('/', setupRoutes());
   app.route('/', accountRoutes(deps));
+  app.route('/', conversationsRoutes(deps));
+  app.route('/', watchingRoutes());
   app.route('/', notificationRoutes());
+  app.route('/', digestRoutes(deps));
   app.route('/', liveRoutes(deps));
   app.route('/', livePollRoutes(deps));
   app.route('/admin', adminRoutes(deps));

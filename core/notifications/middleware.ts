@@ -1,18 +1,36 @@
+import { sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
-import { unreadCount } from './service.ts';
+import { conversationParticipants as cp } from '../conversations/schema.ts';
+import type { DbOrTx } from '../db/index.ts';
+import { notifications as n } from './schema.ts';
 
 declare module 'hono' {
   interface ContextVariableMap {
     /** The signed-in member's unread notifications, for the header bell (full page loads only). */
     unreadNotifications: number;
+    /** Private conversations with unread messages, for the header's messages link (full page loads only). */
+    unreadConversations: number;
   }
+}
+
+/** Both header counts in one round trip; each is an index range scan. */
+export async function headerCounts(db: DbOrTx, userId: number): Promise<{ notifications: number; conversations: number }> {
+  const [row] = await db
+    .select({
+      notifications: sql<number>`(select count(*)::int from ${n} where ${n.userId} = ${userId} and ${n.readAt} is null)`,
+      conversations: sql<number>`(select count(*)::int from ${cp} where ${cp.userId} = ${userId} and ${cp.leftAt} is null and ${cp.lastMessageId} > ${cp.lastReadMessageId})`,
+    })
+    .from(sql`(select 1) as one`);
+  return { notifications: Number(row?.notifications ?? 0), conversations: Number(row?.conversations ?? 0) };
 }
 
 export function unreadCountMiddleware(): MiddlewareHandler {
   return async function unreadNotifications(c, next) {
     const user = c.var.user;
     const fullPage = c.req.method === 'GET' && c.req.header('hx-request') !== 'true';
-    c.set('unreadNotifications', user && fullPage ? await unreadCount(c.var.deps.db, user.id) : 0);
+    const counts = user && fullPage ? await headerCounts(c.var.deps.db, user.id) : { notifications: 0, conversations: 0 };
+    c.set('unreadNotifications', counts.notifications);
+    c.set('unreadConversations', counts.conversations);
     await next();
   };
 }

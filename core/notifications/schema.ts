@@ -16,6 +16,8 @@ export const notifications = pgTable(
     actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
     /** Jobs that may run twice pass a key: the second insert is a no-op. */
     dedupeKey: text('dedupe_key'),
+    /** Events that pile up while unread ("A and 2 others liked…") share one row per member and key. */
+    groupKey: text('group_key'),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -24,6 +26,8 @@ export const notifications = pgTable(
     // the bell's unread count
     index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
     uniqueIndex('notifications_dedupe_idx').on(t.userId, t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
+    // one unread row per group: the next event updates it; once read, a new row starts
+    uniqueIndex('notifications_group_idx').on(t.userId, t.groupKey).where(sql`${t.groupKey} is not null and ${t.readAt} is null`),
   ],
 );
 

@@ -20,6 +20,8 @@ export interface ViewContext {
   asset: (file: string) => string;
   /** Unread notifications of the signed-in member (0 for guests and fragments). */
   unreadNotifications: number;
+  /** Conversations with unread private messages (0 for guests and fragments). */
+  unreadConversations: number;
   /** Plugin UI entries; rendered by <Slot>. */
   slots?: SlotRegistry;
 }
@@ -39,6 +41,7 @@ export function viewContext(c: Context): ViewContext {
     asset: assetUrl,
     slots: c.var.deps.plugins.slots,
     unreadNotifications: c.var.unreadNotifications ?? 0,
+    unreadConversations: c.var.unreadConversations ?? 0,
   };
 }
 

@@ -26,16 +26,20 @@ export interface TestForumOptions {
 }
 
 let counter = 0;
+/** The previous test forum of this worker: closed when the next one starts (its jobs, live bus, listeners). */
+let previous: Forum | undefined;
 
 /** A forum on the worker's shared test database, emptied first. */
 export async function createTestForum(options: TestForumOptions = {}): Promise<TestForum> {
   const database = await testDatabase();
+  await previous?.close().catch(() => {});
   await resetDatabase(database);
   const config = loadConfig({ NODE_ENV: 'test', BASE_URL: TEST_ORIGIN, LOG_LEVEL: 'silent', ...options.env });
   const forum = await createForum({ config, database, logger: createLogger('silent'), migrate: false, plugins: options.plugins ?? [] });
   if (options.setup !== false) {
     await updateSiteSettings(forum.deps.db, { setupComplete: true, forumName: 'Test Forum', setupToken: null });
   }
+  previous = forum;
   const client = () => new TestClient(forum);
   return {
     ...forum,

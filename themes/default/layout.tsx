@@ -58,9 +58,24 @@ export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
                   <a class="button primary" href="/new">
                     {t('nav.newThread')}
                   </a>
-                  <a href="/notifications" class="bell" aria-label={t('notifications.bell', { count: vc.unreadNotifications })}>
-                    <BellIcon />
-                    {vc.unreadNotifications > 0 ? <span class="count">{vc.tr.number(vc.unreadNotifications)}</span> : null}
+                  <details class="bell-menu">
+                    <summary
+                      class="bell"
+                      aria-label={t('notifications.bell', { count: vc.unreadNotifications })}
+                      hx-get="/notifications/menu"
+                      hx-target="#notification-menu"
+                      hx-swap="outerHTML"
+                    >
+                      <BellIcon />
+                      {vc.unreadNotifications > 0 ? <span class="count">{vc.tr.number(vc.unreadNotifications)}</span> : null}
+                    </summary>
+                    <div id="notification-menu" class="notification-menu">
+                      <a href="/notifications">{t('notifications.seeAll')}</a>
+                    </div>
+                  </details>
+                  <a href="/messages" class="messages-link" aria-label={t('conversations.navLabel', { count: vc.unreadConversations })}>
+                    <MailIcon />
+                    {vc.unreadConversations > 0 ? <span class="count">{vc.tr.number(vc.unreadConversations)}</span> : null}
                   </a>
                   {isStaff(user) ? <a href="/admin">{t('nav.admin')}</a> : null}
                   <a href={`/u/${encodeURIComponent(user.username)}`}>{user.displayName}</a>
@@ -119,5 +134,12 @@ const BellIcon: FC = () => (
   <svg class="icon" width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
     <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
     <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+  </svg>
+);
+
+const MailIcon: FC = () => (
+  <svg class="icon" width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <path d="m3 7 9 6 9-6" />
   </svg>
 );

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { ViewContext } from '../../ui/view-context.ts';
 import type { Notification } from '../schema.ts';
-import { notificationMessageKey } from '../types.ts';
+import { MarkAllReadForm, NotificationItem } from './item.tsx';
 
 export const NotificationList: FC<{ vc: ViewContext; items: Notification[]; next?: number }> = ({ vc, items, next }) => {
   const { t } = vc;
@@ -9,30 +9,12 @@ export const NotificationList: FC<{ vc: ViewContext; items: Notification[]; next
     <section class="notifications">
       <header class="page-header">
         <h1>{t('notifications.title')}</h1>
-        {items.some((n) => !n.readAt) ? (
-          <form method="post" action="/notifications/read-all" class="inline">
-            <input type="hidden" name="_csrf" value={vc.csrfToken} />
-            <button type="submit" class="button small">
-              {t('notifications.markAllRead')}
-            </button>
-          </form>
-        ) : null}
+        {items.some((n) => !n.readAt) ? <MarkAllReadForm vc={vc} view="page" /> : null}
       </header>
       {items.length === 0 ? <p class="empty">{t('notifications.empty')}</p> : null}
       <ol class="notification-list">
         {items.map((n) => (
-          <li class={n.readAt ? 'notification read' : 'notification unread'}>
-            <form method="post" action={`/notifications/${n.id}/read`} class="inline">
-              <input type="hidden" name="_csrf" value={vc.csrfToken} />
-              <button type="submit" class="link notification-link">
-                {n.readAt ? null : <span class="visually-hidden">{t('notifications.unread')}: </span>}
-                {t(notificationMessageKey(n.type), n.data)}
-              </button>
-            </form>
-            <time datetime={n.createdAt.toISOString()} title={vc.tr.date(n.createdAt, 'long')}>
-              {vc.tr.relative(n.createdAt)}
-            </time>
-          </li>
+          <NotificationItem vc={vc} n={n} />
         ))}
       </ol>
       {next ? (

@@ -1,0 +1,20 @@
+import type { DbOrTx } from '../db/index.ts';
+import type { HookBus } from '../plugins/hooks.ts';
+import { registerWatchDefaults } from '../watching/index.ts';
+import { fanOutLike } from './like-fanout.ts';
+import { fanOutPost } from './post-fanout.ts';
+
+const registered = new WeakSet<HookBus>();
+
+/**
+ * Core's notifications for forum activity, and the default watch levels they rely on. Call once at start
+ * with the app's hook bus; calling again for the same bus does nothing.
+ */
+export function registerCoreNotifications(hooks: HookBus, db: DbOrTx): void {
+  if (registered.has(hooks)) return;
+  registered.add(hooks);
+  registerWatchDefaults(hooks, db);
+  hooks.addAction('post.created', ({ post, thread, category }) => fanOutPost(db, { post, thread, category, opening: false }), { owner: 'core' });
+  hooks.addAction('thread.created', ({ post, thread, category }) => fanOutPost(db, { post, thread, category, opening: true }), { owner: 'core' });
+  hooks.addAction('post.liked', (event) => fanOutLike(db, event), { owner: 'core' });
+}

@@ -1,0 +1,58 @@
+import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/index.ts';
+import { threads } from '../../forum/schema.ts';
+import { threadReads, threadWatches } from '../schema.ts';
+
+/** Records that a member has read a thread up to a post number; never moves backwards. */
+export async function markRead(db: DbOrTx, userId: number, threadId: number, postNumber: number): Promise<void> {
+  if (!Number.isSafeInteger(postNumber) || postNumber < 1) return;
+  await db
+    .insert(threadReads)
+    .values({ userId, threadId, lastReadPostNumber: postNumber })
+    .onConflictDoUpdate({
+      target: [threadReads.userId, threadReads.threadId],
+      set: {
+        lastReadPostNumber: sql`greatest(${threadReads.lastReadPostNumber}, excluded.last_read_post_number)`,
+        updatedAt: sql`now()`,
+      },
+    });
+}
+
+export interface UnreadState {
+  /** Posts after the last one read (deleted ones included: numbers are never reused). */
+  unread: number;
+  firstUnreadNumber: number;
+}
+
+/**
+ * New posts in threads the member has opened before, for a listing, in one query. Threads they never
+ * opened, have read to the end, or muted are absent from the map.
+ */
+export async function unreadCounts(db: DbOrTx, userId: number, threadIds: number[]): Promise<Map<number, UnreadState>> {
+  const out = new Map<number, UnreadState>();
+  if (threadIds.length === 0) return out;
+  const rows = await db
+    .select({ threadId: threads.id, last: threads.lastPostNumber, read: threadReads.lastReadPostNumber })
+    .from(threadReads)
+    .innerJoin(threads, eq(threads.id, threadReads.threadId))
+    .leftJoin(threadWatches, and(eq(threadWatches.threadId, threadReads.threadId), eq(threadWatches.userId, userId)))
+    .where(
+      and(
+        eq(threadReads.userId, userId),
+        inArray(threadReads.threadId, threadIds),
+        sql`${threads.lastPostNumber} > ${threadReads.lastReadPostNumber}`,
+        or(isNull(threadWatches.level), ne(threadWatches.level, 'muted')),
+      ),
+    );
+  for (const r of rows) out.set(r.threadId, { unread: r.last - r.read, firstUnreadNumber: r.read + 1 });
+  return out;
+}
+
+/** How far a member has read one thread (0: never opened). */
+export async function lastReadNumber(db: DbOrTx, userId: number, threadId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: threadReads.lastReadPostNumber })
+    .from(threadReads)
+    .where(and(eq(threadReads.userId, userId), eq(threadReads.threadId, threadId)));
+  return row?.n ?? 0;
+}
