@@ -19,6 +19,7 @@ import { PluginStateStore } from './plugins/state.ts';
 import { createJobQueue } from './jobs/index.ts';
 import { createLiveBus, registerLivePublishing, registerNotificationPublishing } from './live/index.ts';
 import { registerCoreNotifications } from './notifications/index.ts';
+import { registerConversationSlots } from './conversations/index.ts';
 import { siteSettings } from './site/schema.ts';
 import { getSiteSettings } from './site/settings.ts';
 import { setActiveTheme } from './ui/theme.ts';
@@ -80,6 +81,7 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
   await pluginHost.load(options.plugins ?? (await discoverPlugins()));
   const live = await createLiveBus(database, logger);
   registerCoreNotifications(plugins.hooks, database.db);
+  registerConversationSlots(plugins.slots, database.db);
   registerLivePublishing(plugins.hooks, live);
   const stopBellUpdates = registerNotificationPublishing(database.db, live, logger);
   const deps: AppDeps = { config, database, db: database.db, logger, mailer, plugins, jobs, live, pluginHost, origin, secret };

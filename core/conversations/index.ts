@@ -16,3 +16,4 @@ export { unreadConversationCount } from './service/inbox.ts';
 export { conversationsRoutes } from './routes.tsx';
 export { conversationTexts } from './messages.ts';
 export { ProfileMessageActions, BlockButton } from './views/profile-actions.tsx';
+export { registerConversationSlots } from './slots.tsx';

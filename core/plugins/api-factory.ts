@@ -7,6 +7,7 @@ import { canReadCategory } from '../forum/permissions.ts';
 import { UserError } from '../http/errors.tsx';
 import { safeRedirectPath } from '../http/redirect.ts';
 import { notify } from '../notifications/service.ts';
+import { enforceStartLimits, startConversation } from '../conversations/index.ts';
 import { PluginError } from './errors.ts';
 import type { JobDefinition } from '../jobs/index.ts';
 import { getAsset, registerAsset } from '../ui/assets.ts';
@@ -102,6 +103,12 @@ export function createPluginApi(
       const clash = staged.slots.find((s) => s.name === name && s.key === key);
       if (clash) throw new PluginError('PLUGIN_DUPLICATE_SLOT_KEY', id, { key, slot: name, owner: id });
       staged.slots.push({ name, key, render: render as never, priority: options?.priority ?? 100 });
+    },
+    conversations: {
+      async start(input) {
+        const { conversation } = await startConversation(db, input, { beforeWrite: () => enforceStartLimits(deps.database, input.from) });
+        return { conversationId: conversation.id, url: `/messages/${conversation.id}` };
+      },
     },
     emit: (name, payload, ctx) => deps.runtime.hooks.action(name, payload, ctx),
     adminPage(page) {

@@ -3,6 +3,7 @@ import type { FC } from 'hono/jsx';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Db } from '../db/index.ts';
+import type { User } from '../accounts/schema.ts';
 import type { Logger } from '../logger.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { ViewContext } from '../ui/view-context.ts';
@@ -110,6 +111,11 @@ export interface PluginApi<Settings> {
   filter<K extends FilterName>(name: K, handler: FilterHandler<K>, options?: { priority?: number }): void;
   action<K extends ActionName>(name: K, handler: ActionHandler<K>, options?: { priority?: number }): void;
   slot<N extends SlotName>(name: N, key: string, render: FC<SlotProps[N] & { vc: ViewContext }>, options?: { priority?: number }): void;
+  /** Private conversations: e.g. marketplace "contact the seller". Blocks, sanctions and rate limits apply;
+   * refusals arrive as UserError (403/429) or ValidationError. */
+  readonly conversations: {
+    start(input: { from: User; to: number[]; title?: string | null; raw: string }): Promise<{ conversationId: number; url: string }>;
+  };
   /** Fires an action hook (core's or a plugin's own, declared by declaration merging) for other plugins to observe. */
   emit<K extends ActionName>(name: K, payload: ActionHooks[K], ctx: HookContext): Promise<void>;
   adminPage(page: AdminPageDefinition): void;
