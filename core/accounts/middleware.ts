@@ -1,7 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../http/cookies.ts';
-import type { Session, User } from './schema.ts';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import type { Logger } from '../logger.ts';
+import { users, type Session, type User } from './schema.ts';
 import { validateSessionToken } from './service/sessions.ts';
 
 declare module 'hono' {
@@ -13,6 +16,21 @@ declare module 'hono' {
 }
 
 const tokenShape = /^[a-z2-7]{32}$/;
+const SEEN_EVERY_MS = 5 * 60 * 1000;
+
+/**
+ * "Last seen" feeds digests, immediate-email suppression and activity figures. One write per member
+ * every few minutes at most, off the request's critical path.
+ */
+function noteSeen(db: Db, user: User, log: Logger): void {
+  const now = Date.now();
+  if (user.lastSeenAt && now - user.lastSeenAt.getTime() < SEEN_EVERY_MS) return;
+  user.lastSeenAt = new Date(now);
+  db.update(users)
+    .set({ lastSeenAt: user.lastSeenAt })
+    .where(eq(users.id, user.id))
+    .catch((error: unknown) => log.warn({ err: error }, 'could not record last seen'));
+}
 
 /** Resolves the session cookie to a member; a suspended or banned member is treated as signed out. */
 export function sessionMiddleware(): MiddlewareHandler {
@@ -28,6 +46,7 @@ export function sessionMiddleware(): MiddlewareHandler {
         clearSessionCookie(c);
       } else {
         c.set('user', result.user);
+        noteSeen(c.var.deps.db, result.user, c.var.log);
         c.set('session', result.session);
         if (result.renewed) setSessionCookie(c, token, result.session.expiresAt);
       }

@@ -7,3 +7,4 @@ export * from '../plugins/schema.ts';
 export * from '../notifications/schema.ts';
 export * from '../watching/schema.ts';
 export * from '../conversations/schema.ts';
+export * from '../digests/schema.ts';

@@ -1,8 +1,11 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../logger.ts';
-import { mailMessages } from './schema.ts';
+import { createDelivery, DeliveryError, type DeliverOptions, type DeliveryResult } from './deliver.ts';
+import { headerSafe } from './headers.ts';
+import { insertMail } from './store.ts';
+
+export { headerSafe } from './headers.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -17,46 +20,44 @@ export interface OutgoingMail {
 export interface Mailer {
   /** 'smtp' sends through SMTP_URL; 'outbox' keeps mail in the database for admins to read. */
   mode: 'smtp' | 'outbox';
+  /** Stores and sends at once, one attempt (account mail such as password reset). */
   send(mail: OutgoingMail): Promise<{ id: number; status: 'sent' | 'outbox' | 'failed' }>;
+  /** Sends one stored row (the mail.send job); throws DeliveryError when SMTP refused it, so the job is retried. */
+  deliver(id: number, options?: DeliverOptions): Promise<DeliveryResult>;
   verify(): Promise<boolean>;
   close(): void;
 }
 
-/** Line breaks in a header value would let input add headers of its own. */
-export function headerSafe(value: string): string {
-  return value.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
+export interface MailerOptions {
+  db: Db;
+  logger: Logger;
+  smtpUrl?: string;
+  from: string;
 }
 
-export function createMailer(options: { db: Db; logger: Logger; smtpUrl?: string; from: string }): Mailer {
-  const transport: Transporter | undefined = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
+// Bounded, so a hung server cannot outlive the 'sending' lease (deliver.ts) and let a second worker in.
+const transportTimeouts = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
+export function createMailer(options: MailerOptions): Mailer {
+  const transport: Transporter | undefined = options.smtpUrl
+    ? nodemailer.createTransport({ url: options.smtpUrl, ...transportTimeouts })
+    : undefined;
+  const deliver = createDelivery({ db: options.db, transport, from: headerSafe(options.from) });
   return {
     mode: transport ? 'smtp' : 'outbox',
     async send(mail) {
-      const subject = headerSafe(mail.subject);
-      const to = headerSafe(mail.to);
-      const [row] = await options.db
-        .insert(mailMessages)
-        .values({ to, subject, text: mail.text, html: mail.html, kind: mail.kind, status: transport ? 'queued' : 'outbox' })
-        .returning({ id: mailMessages.id });
-      const id = row!.id;
+      const { id } = await insertMail(options.db, { ...mail, status: transport ? 'queued' : 'outbox' });
       if (!transport) return { id, status: 'outbox' };
       try {
-        const headers = Object.fromEntries(Object.entries(mail.headers ?? {}).map(([k, v]) => [headerSafe(k), headerSafe(v)]));
-        await transport.sendMail({ from: options.from, to, subject, text: mail.text, html: mail.html, headers });
-        await options.db
-          .update(mailMessages)
-          .set({ status: 'sent', sentAt: new Date(), attempts: 1 })
-          .where(eq(mailMessages.id, id));
+        await deliver(id);
         return { id, status: 'sent' };
       } catch (error) {
-        options.logger.warn({ err: error, kind: mail.kind }, 'mail delivery failed');
-        await options.db
-          .update(mailMessages)
-          .set({ status: 'failed', error: String((error as Error).message).slice(0, 500), attempts: 1 })
-          .where(eq(mailMessages.id, id));
+        if (!(error instanceof DeliveryError)) throw error;
+        options.logger.warn({ err: error.cause, kind: mail.kind }, 'mail delivery failed');
         return { id, status: 'failed' };
       }
     },
+    deliver,
     async verify() {
       if (!transport) return true;
       try {

@@ -85,6 +85,9 @@ function renderPreferences(c: Context, state: PreferencesState, status: 200 | 40
     { title, status },
     <section class="preferences stack">
       <h1>{title}</h1>
+      <p>
+        <a href="/preferences/email">{vc.t('digests.prefs.title')}</a>
+      </p>
       <PreferencesForm vc={vc} form={state.profile} errors={state.profileErrors} saved={state.profileSaved} />
       <PasswordForm vc={vc} errors={state.passwordErrors} saved={state.passwordSaved} />
       <SessionsForm vc={vc} />
