@@ -1,6 +1,9 @@
-import { defineMessages } from '../i18n/index.ts';
+import { forumAdminMessages } from './messages/admin.ts';
+import { readingMessages } from './messages/reading.ts';
+import { writingMessages } from './messages/writing.ts';
 
-export const forumMessages = defineMessages({
-  en: {},
-  'zh-CN': {},
-});
+/** Every string of the forum domain; each part is checked for a complete zh-CN translation. */
+export const forumMessages = {
+  en: { ...readingMessages.en, ...writingMessages.en, ...forumAdminMessages.en },
+  'zh-CN': { ...readingMessages['zh-CN'], ...writingMessages['zh-CN'], ...forumAdminMessages['zh-CN'] },
+};

@@ -1,9 +1,27 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../http/deps.ts';
-import { renderPage } from '../ui/page.tsx';
+import { categoryRoutes } from './routes/categories.tsx';
+import { feedRoutes } from './routes/feeds.ts';
+import { listingRoutes } from './routes/listings.tsx';
+import { newThreadRoutes } from './routes/new-thread.tsx';
+import { postRoutes } from './routes/posts.tsx';
+import { replyRoutes } from './routes/reply.tsx';
+import { staffRoutes } from './routes/staff.tsx';
+import { threadRoutes } from './routes/thread.tsx';
+import { invalidateCategories } from './service/category-cache.ts';
 
+/** Everything members read and write, mounted at '/'. Order matters where paths overlap. */
 export function forumRoutes(_deps: AppDeps): Hono {
+  // a new app may face a different database than the process last cached (tests, the demo loader)
+  invalidateCategories();
   const app = new Hono();
-  app.get('/', (c) => renderPage(c, { title: '' }, <h1>{c.var.site.forumName}</h1>));
+  app.route('/', feedRoutes()); // /c/:slug.rss before /c/:slug
+  app.route('/', categoryRoutes());
+  app.route('/', listingRoutes());
+  app.route('/', newThreadRoutes());
+  app.route('/', replyRoutes()); // /t/:id/reply before /t/:id/:slug
+  app.route('/', staffRoutes());
+  app.route('/', threadRoutes());
+  app.route('/', postRoutes());
   return app;
 }

@@ -17,6 +17,12 @@ import { users } from '../accounts/schema.ts';
 export const accessLevelEnum = pgEnum('access_level', ['everyone', 'member', 'moderator', 'admin']);
 export const pinEnum = pgEnum('pin', ['none', 'category', 'global']);
 
+/**
+ * Listings page by (timestamp, id) cursors that travel through URLs as JavaScript dates, which keep
+ * milliseconds only: stored sort keys must not be finer, or rows between two cursors would be skipped.
+ */
+const millisecondsNow = sql`date_trunc('milliseconds', now())`;
+
 export const categories = pgTable(
   'categories',
   {
@@ -60,9 +66,9 @@ export const threads = pgTable(
     likeCount: integer('like_count').notNull().default(0),
     /** Highest post number handed out in the thread (numbers are never reused). */
     lastPostNumber: integer('last_post_number').notNull().default(0),
-    lastPostAt: timestamp('last_post_at', { withTimezone: true }).notNull().defaultNow(),
+    lastPostAt: timestamp('last_post_at', { withTimezone: true }).notNull().default(millisecondsNow),
     lastPosterId: integer('last_poster_id').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(millisecondsNow),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (t) => [

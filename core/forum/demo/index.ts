@@ -1,0 +1,1 @@
+export { loadDemo, DemoRefused, DEMO_PASSWORD, type DemoOptions, type DemoSummary } from './load.ts';

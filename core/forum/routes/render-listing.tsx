@@ -1,0 +1,48 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import { renderPage } from '../../ui/page.tsx';
+import { viewContext } from '../../ui/view-context.ts';
+import { decodeCursor, encodeCursor } from '../service/cursor.ts';
+import { listThreads, pinnedThreads, type ListingQuery, type ThreadListItem } from '../service/listings.ts';
+import { MoreLink, ThreadList, ThreadRows } from '../views/thread-list.tsx';
+import { access, isHtmx } from './context.ts';
+
+export interface ListingOptions {
+  query: Omit<ListingQuery, 'before'>;
+  /** The page's own path: "load more" links are this plus ?before=… */
+  path: string;
+  title: string;
+  /** Pinned threads above the first page: global pins, or every pin within these categories. */
+  pinned?: { categoryIds?: number[] };
+  empty: string;
+  feeds?: { title: string; href: string }[];
+  description?: string;
+  /** The page around the list (header, tabs, sidebar). */
+  frame: (list: Child) => Child;
+}
+
+/** A thread listing page; "load more" requests from htmx get only the next rows. */
+export async function renderListing(c: Context, options: ListingOptions): Promise<Response> {
+  const { db } = c.var.deps;
+  const vc = viewContext(c);
+  const viewerAccess = await access(c);
+  const before = decodeCursor(c.req.query('before'));
+  const page = await listThreads(db, viewerAccess, { ...options.query, before });
+  const pinned: ThreadListItem[] = options.pinned && !before ? await pinnedThreads(db, viewerAccess, options.pinned) : [];
+  const nextHref = page.next ? `${options.path}?before=${encodeURIComponent(encodeCursor(page.next))}` : null;
+  c.header('Vary', 'HX-Request', { append: true });
+  if (before && isHtmx(c)) {
+    return c.html(
+      <>
+        <ThreadRows vc={vc} items={page.items} />
+        <MoreLink vc={vc} href={nextHref} list="thread-list" oob />
+      </>,
+    );
+  }
+  const list = <ThreadList vc={vc} items={page.items} pinned={pinned} nextHref={nextHref} empty={options.empty} />;
+  return renderPage(
+    c,
+    { title: options.title, feeds: options.feeds, description: options.description, canonical: `${vc.origin}${c.req.path}` },
+    options.frame(list),
+  ) as Promise<Response>;
+}

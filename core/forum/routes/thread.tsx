@@ -1,0 +1,70 @@
+import { Hono, type Context } from 'hono';
+import { UserError } from '../../http/errors.tsx';
+import { excerpt } from '../../markdown/index.ts';
+import { renderPage } from '../../ui/page.tsx';
+import { viewContext } from '../../ui/view-context.ts';
+import { canSeeThread, findThreadContext, type ThreadContext } from '../service/lookup.ts';
+import { threadPath } from '../service/slug.ts';
+import { tagsForThreads } from '../service/tags.ts';
+import { countView, firstPost, pageCount, postsOnPage } from '../service/thread-page.ts';
+import { ThreadHeader } from '../views/thread-header.tsx';
+import { MoreLink } from '../views/thread-list.tsx';
+import { nextPageHref, PostRun, ThreadPage } from '../views/thread-page.tsx';
+import { idParam, isHtmx, pageParam } from './context.ts';
+
+/** The thread a viewer may see, or a 404 that does not tell hidden from missing. */
+export async function visibleThread(c: Context, id: number): Promise<ThreadContext> {
+  const found = await findThreadContext(c.var.deps.db, id);
+  if (!found || !canSeeThread(c.var.user, found)) throw new UserError(404, 'error.404.body');
+  return found;
+}
+
+export function threadRoutes(): Hono {
+  const app = new Hono();
+
+  app.get('/t/:id{[0-9]+}/:slug?', async (c) => {
+    const { db } = c.var.deps;
+    const scope = await visibleThread(c, idParam(c.req.param('id')));
+    const { thread } = scope;
+    const page = pageParam(c.req.query('page'));
+    const base = threadPath(thread);
+    if ((c.req.param('slug') ?? '') !== thread.slug) return c.redirect(page > 1 ? `${base}?page=${page}` : base, 301);
+    const pages = pageCount(thread);
+    if (page > pages) throw new UserError(404, 'error.404.body');
+    const vc = viewContext(c);
+    const posts = await postsOnPage(db, thread.id, page, c.var.user?.id ?? null);
+    c.header('Vary', 'HX-Request', { append: true });
+    if (isHtmx(c) && c.req.query('page')) {
+      return c.html(
+        <>
+          <PostRun vc={vc} scope={scope} posts={posts} />
+          <MoreLink vc={vc} href={nextPageHref(scope, page, pages)} list="posts" oob />
+        </>,
+      );
+    }
+    const [tags, first] = await Promise.all([
+      tagsForThreads(db, [thread.id]),
+      page === 1 ? Promise.resolve(posts[0]?.post) : firstPost(db, thread.id),
+    ]);
+    countView(db, thread.id, (err) => c.var.log.warn({ err, threadId: thread.id }, 'view count failed'));
+    return renderPage(
+      c,
+      {
+        title: page > 1 ? vc.t('forum.thread.pageTitle', { title: thread.title, page }) : thread.title,
+        canonical: `${vc.origin}${page > 1 ? `${base}?page=${page}` : base}`,
+        description: first && !first.deletedAt ? excerpt(first.raw, 160) : undefined,
+      },
+      <ThreadPage vc={vc} scope={scope} tags={tags.get(thread.id) ?? []} posts={posts} page={page} pages={pages} />,
+    );
+  });
+
+  return app;
+}
+
+/** The header alone, for htmx after a staff action. */
+export async function threadHeaderFragment(c: Context, threadId: number): Promise<Response> {
+  const scope = await visibleThread(c, threadId);
+  const tags = await tagsForThreads(c.var.deps.db, [threadId]);
+  const vc = viewContext(c);
+  return c.html(<ThreadHeader vc={vc} thread={scope.thread} category={scope.category} parent={scope.parent} tags={tags.get(threadId) ?? []} />);
+}

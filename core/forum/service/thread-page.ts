@@ -1,0 +1,61 @@
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/index.ts';
+import { posts, threads, type Post, type Thread } from '../schema.ts';
+import { likedByViewer } from './likes.ts';
+import { authorsByIds, type Author } from './people.ts';
+import { threadPath } from './slug.ts';
+
+export const POSTS_PER_PAGE = 20;
+
+export interface PostView {
+  post: Post;
+  author: Author | undefined;
+  /** The viewer has liked it. */
+  liked: boolean;
+}
+
+/** Pages are ranges of post numbers, so a page's URL always shows the same posts (deleted ones as tombstones). */
+export function pageCount(thread: Pick<Thread, 'lastPostNumber'>): number {
+  return Math.max(1, Math.ceil(thread.lastPostNumber / POSTS_PER_PAGE));
+}
+
+export function pageOfPost(number: number): number {
+  return Math.max(1, Math.ceil(number / POSTS_PER_PAGE));
+}
+
+/** Where post #number is: its page of the thread and its anchor. */
+export function postPath(thread: Pick<Thread, 'id' | 'slug'>, number: number): string {
+  const page = pageOfPost(number);
+  return `${threadPath(thread)}${page > 1 ? `?page=${page}` : ''}#post-${number}`;
+}
+
+/** Page N is post numbers ((N-1)*20, N*20]: a range scan of the (thread_id, number) index, never OFFSET. */
+export async function postsOnPage(db: DbOrTx, threadId: number, page: number, viewerId: number | null): Promise<PostView[]> {
+  const rows = await db
+    .select()
+    .from(posts)
+    .where(and(eq(posts.threadId, threadId), gt(posts.number, (page - 1) * POSTS_PER_PAGE), lte(posts.number, page * POSTS_PER_PAGE)))
+    .orderBy(asc(posts.number));
+  return withAuthors(db, rows, viewerId);
+}
+
+export async function withAuthors(db: DbOrTx, rows: Post[], viewerId: number | null): Promise<PostView[]> {
+  const [people, liked] = await Promise.all([
+    authorsByIds(db, rows.map((p) => p.authorId)),
+    likedByViewer(db, viewerId, rows.map((p) => p.id)),
+  ]);
+  return rows.map((post) => ({ post, author: people.get(post.authorId), liked: liked.has(post.id) }));
+}
+
+export async function firstPost(db: DbOrTx, threadId: number): Promise<Post | undefined> {
+  const [row] = await db.select().from(posts).where(and(eq(posts.threadId, threadId), eq(posts.number, 1))).limit(1);
+  return row;
+}
+
+/**
+ * Views are counted without holding up the page: the UPDATE runs after the response is on its way,
+ * and a failure is only logged.
+ */
+export function countView(db: DbOrTx, threadId: number, onError: (error: unknown) => void): void {
+  Promise.resolve(db.update(threads).set({ viewCount: sql`${threads.viewCount} + 1` }).where(eq(threads.id, threadId))).catch(onError);
+}

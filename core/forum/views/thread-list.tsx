@@ -1,0 +1,79 @@
+import type { FC } from 'hono/jsx';
+import type { ViewContext } from '../../ui/view-context.ts';
+import type { ThreadListItem } from '../service/listings.ts';
+import { threadPath } from '../service/slug.ts';
+import { Avatar, CategoryChip, TagLinks, ThreadBadges, Time, countText } from './bits.tsx';
+
+export const ThreadRow: FC<{ vc: ViewContext; item: ThreadListItem }> = ({ vc, item }) => {
+  const { thread, category, author, lastPoster } = item;
+  const { t } = vc;
+  return (
+    <li class="thread-row" id={`thread-${thread.id}`}>
+      <Avatar author={author} />
+      <h2 class="thread-title">
+        <a href={threadPath(thread)}>{thread.title}</a> <ThreadBadges vc={vc} thread={thread} />
+      </h2>
+      <div class="meta">
+        <CategoryChip category={category} />
+        <TagLinks vc={vc} tags={item.tags} />
+        {author ? <span>{t('common.by', { name: author.displayName })}</span> : null}
+        <span>
+          {lastPoster && thread.replyCount > 0
+            ? t('forum.list.lastReply', { name: lastPoster.displayName })
+            : t('forum.list.started')}{' '}
+          <Time vc={vc} date={thread.lastPostAt} />
+        </span>
+      </div>
+      <div class="stats">
+        <span title={t('forum.list.replies')}>{countText(vc, 'forum.list.replyCount', thread.replyCount)}</span>
+        <span title={t('forum.list.likes')}>{countText(vc, 'forum.list.likeCount', thread.likeCount)}</span>
+        <span title={t('forum.list.views')}>{countText(vc, 'forum.list.viewCount', thread.viewCount)}</span>
+      </div>
+    </li>
+  );
+};
+
+export const ThreadRows: FC<{ vc: ViewContext; items: ThreadListItem[] }> = ({ vc, items }) => (
+  <>
+    {items.map((item) => (
+      <ThreadRow vc={vc} item={item} />
+    ))}
+  </>
+);
+
+/** "Load more": a plain link to the next page, which htmx turns into an append. */
+export const MoreLink: FC<{ vc: ViewContext; href: string | null; list: string; oob?: boolean }> = ({ vc, href, list, oob }) => (
+  <div class="load-more" id={`${list}-more`} hx-swap-oob={oob ? 'true' : undefined}>
+    {href ? (
+      <a class="button" href={href} hx-get={href} hx-target={`#${list}`} hx-swap="beforeend" rel="next">
+        {vc.t('common.loadMore')}
+      </a>
+    ) : null}
+  </div>
+);
+
+export interface ThreadListProps {
+  vc: ViewContext;
+  items: ThreadListItem[];
+  pinned?: ThreadListItem[];
+  nextHref: string | null;
+  empty: string;
+}
+
+export const ThreadList: FC<ThreadListProps> = ({ vc, items, pinned = [], nextHref, empty }) => (
+  <section class="threads">
+    {pinned.length ? (
+      <ul class="thread-list pinned-list" aria-label={vc.t('forum.list.pinned')}>
+        <ThreadRows vc={vc} items={pinned} />
+      </ul>
+    ) : null}
+    {items.length || pinned.length ? (
+      <ul class="thread-list" id="thread-list">
+        <ThreadRows vc={vc} items={items} />
+      </ul>
+    ) : (
+      <p class="empty">{empty}</p>
+    )}
+    <MoreLink vc={vc} href={nextHref} list="thread-list" />
+  </section>
+);
