@@ -52,9 +52,10 @@ function parseLeniently(raw: Record<string, unknown>): SiteSettings {
 }
 
 export async function updateSiteSettings(db: DbOrTx, patch: Partial<SiteSettings>): Promise<void> {
-  const validated = siteSettingsSchema.partial().parse(patch);
-  for (const [key, value] of Object.entries(validated)) {
-    if (value === undefined) continue;
+  // each given key on its own: zod's .partial() would still fill every other key with its default
+  for (const [key, given] of Object.entries(patch)) {
+    if (given === undefined) continue;
+    const value: unknown = siteSettingsSchema.shape[key as SiteSettingKey].parse(given);
     if (value === null) {
       // jsonb null would become SQL NULL; an absent key reads back as its default (null)
       await db.delete(siteSettings).where(eq(siteSettings.key, key));
