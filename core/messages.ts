@@ -4,6 +4,7 @@ import { setupMessages } from './admin/setup-messages.ts';
 import { forumMessages } from './forum/messages.ts';
 import { httpMessages } from './http/messages.ts';
 import { registerMessages } from './i18n/index.ts';
+import { liveMessages } from './live/messages.ts';
 import { uiMessages } from './ui/messages.ts';
 import { notificationMessages } from './notifications/messages.ts';
 import { mailMessagesText } from './mail/messages.ts';
@@ -13,7 +14,7 @@ import { conversationTexts } from './conversations/messages.ts';
 
 /** Every core domain's strings, registered once at start. */
 export function registerCoreMessages(): void {
-  for (const set of [httpMessages, uiMessages, accountMessages, setupMessages, forumMessages, adminMessages, notificationMessages, watchingMessages, conversationTexts, mailMessagesText, digestMessages]) {
+  for (const set of [httpMessages, uiMessages, accountMessages, setupMessages, forumMessages, adminMessages, notificationMessages, watchingMessages, conversationTexts, mailMessagesText, digestMessages, liveMessages]) {
     registerMessages(set);
   }
 }

@@ -2,10 +2,18 @@
 // Uses Server-Sent Events; when a proxy blocks them, it falls back to polling. Served from our origin.
 (function () {
   'use strict';
+  if (!window.fetch) return;
+  // the last page of a thread carries data-live; every page of a signed-in member has the bell
   var root = document.querySelector('[data-live]');
-  if (!root || !window.fetch) return;
-  var thread = root.getAttribute('data-live-thread');
-  var last = Number(root.getAttribute('data-live-last') || '0');
+  if (!root && !document.querySelector('.bell')) return;
+  var thread = root ? root.getAttribute('data-live-thread') : null;
+  var last = root ? Number(root.getAttribute('data-live-last') || '0') : 0;
+
+  function shownLast() {
+    var numbers = root ? root.querySelectorAll('[data-post-number]') : [];
+    var n = numbers.length ? Number(numbers[numbers.length - 1].getAttribute('data-post-number')) : 0;
+    return Math.max(last, n);
+  }
   var pending = 0;
   var failures = 0;
   var source;
@@ -62,6 +70,8 @@
   }
 
   function onPost(data) {
+    // the member's own reply is already on the page (htmx appended it)
+    last = shownLast();
     if (thread && String(data.threadId) === thread && data.number > last) {
       pending = data.number - last;
       announce(pending);
@@ -75,6 +85,7 @@
       .then(function (data) {
         if (!data) return;
         if (typeof data.unreadNotifications === 'number') setBell(data.unreadNotifications);
+        last = shownLast();
         if (data.lastNumber > last) announce(data.lastNumber - last);
       })
       .catch(function () {})

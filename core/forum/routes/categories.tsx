@@ -9,6 +9,7 @@ import { categoryStylesheet } from '../service/category-css.ts';
 import { categoryPath } from '../service/slug.ts';
 import { CategoriesIndex } from '../views/categories-page.tsx';
 import { CategoryHeader } from '../views/category-header.tsx';
+import { categoryWatchLevel, WatchControl } from '../../watching/index.ts';
 import { ListingLayout } from '../views/listing-page.tsx';
 import { access } from './context.ts';
 import { renderListing } from './render-listing.tsx';
@@ -20,7 +21,8 @@ export function categoryRoutes(): Hono {
     const css = categoryStylesheet(await allCategories(c.var.deps.db));
     const etag = `"${createHash('sha256').update(css).digest('hex').slice(0, 16)}"`;
     c.header('Content-Type', 'text/css; charset=utf-8');
-    c.header('Cache-Control', 'public, max-age=60');
+    // revalidated on every page (a 304 when unchanged) so a new or recoloured category shows at once
+    c.header('Cache-Control', 'no-cache');
     c.header('ETag', etag);
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
     return c.body(css);
@@ -47,6 +49,8 @@ export function categoryRoutes(): Hono {
     const subcategories = readable.childrenOf(category.id);
     const categoryIds = [category.id, ...subcategories.map((s) => s.id)];
     const path = categoryPath(category);
+    const user = c.var.user;
+    const watch = user ? await categoryWatchLevel(c.var.deps.db, user.id, category.id) : undefined;
     return renderListing(c, {
       query: { kind: 'latest', categoryIds, excludePinned: 'any' },
       path,
@@ -64,6 +68,7 @@ export function categoryRoutes(): Hono {
             subcategories={subcategories}
             canStart={readable.canStart(category)}
           />
+          {user && watch ? <WatchControl vc={vc} category={category} level={watch} /> : null}
           {list}
         </div>
       ),

@@ -36,10 +36,21 @@ export async function formBody(c: Context): Promise<Record<string, string>> {
 }
 
 /** A signed-in member's write context; guests are sent to log in first. */
-export function writer(c: Context): WriteContext {
+export function writer(c: Context, form?: WriteContext['form']): WriteContext {
   const user = c.var.user;
   if (!user) throw new UserError(403, 'forum.loginRequired');
-  return { db: c.var.deps.db, hooks: c.var.deps.plugins.hooks, user };
+  return { db: c.var.deps.db, hooks: c.var.deps.plugins.hooks, user, form };
+}
+
+/** Every submitted field, repeated ones as arrays (files dropped): what plugins' composer fields see. */
+export async function fullForm(c: Context): Promise<Record<string, string | string[]>> {
+  const body = await c.req.parseBody({ all: true });
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string') out[key] = value;
+    else if (Array.isArray(value)) out[key] = value.filter((v): v is string => typeof v === 'string');
+  }
+  return out;
 }
 
 export function loginPath(next: string): string {

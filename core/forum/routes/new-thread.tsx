@@ -7,7 +7,7 @@ import { createThread } from '../service/create-thread.ts';
 import { threadPath } from '../service/slug.ts';
 import { Composer } from '../views/composer.tsx';
 import type { FormProblem } from '../views/form-problem.tsx';
-import { access, formBody, loginPath, redirectAfterPost, writer, type Status } from './context.ts';
+import { access, formBody, fullForm, loginPath, redirectAfterPost, writer, type Status } from './context.ts';
 import { formProblem } from './problems.ts';
 
 /** Starting a thread: /new, or /c/:slug/new with the category chosen. */
@@ -32,7 +32,7 @@ export function newThreadRoutes(): Hono {
     const form = await formBody(c);
     try {
       const { thread } = await createThread(
-        { ...writer(c), restrictTags: c.var.site.restrictTags },
+        { ...writer(c, await fullForm(c)), restrictTags: c.var.site.restrictTags },
         { categoryId: form.categoryId ?? '', title: form.title ?? '', raw: form.raw ?? '', tags: form.tags ?? '', source: form.source ?? '' },
       );
       return redirectAfterPost(c, threadPath(thread));

@@ -5,6 +5,8 @@ import { viewContext } from '../../ui/view-context.ts';
 import { decodeCursor, encodeCursor } from '../service/cursor.ts';
 import { listThreads, pinnedThreads, type ListingQuery, type ThreadListItem } from '../service/listings.ts';
 import { MoreLink, ThreadList, ThreadRows } from '../views/thread-list.tsx';
+import { unreadCounts } from '../../watching/index.ts';
+import type { Db } from '../../db/index.ts';
 import { access, isHtmx } from './context.ts';
 
 export interface ListingOptions {
@@ -22,6 +24,13 @@ export interface ListingOptions {
 }
 
 /** A thread listing page; "load more" requests from htmx get only the next rows. */
+/** One query for the unread state of every thread on the page. */
+async function withUnread(db: Db, userId: number | undefined, items: ThreadListItem[]): Promise<void> {
+  if (!userId || items.length === 0) return;
+  const unread = await unreadCounts(db, userId, items.map((i) => i.thread.id));
+  for (const item of items) item.unread = unread.get(item.thread.id);
+}
+
 export async function renderListing(c: Context, options: ListingOptions): Promise<Response> {
   const { db } = c.var.deps;
   const vc = viewContext(c);
@@ -29,6 +38,7 @@ export async function renderListing(c: Context, options: ListingOptions): Promis
   const before = decodeCursor(c.req.query('before'));
   const page = await listThreads(db, viewerAccess, { ...options.query, before });
   const pinned: ThreadListItem[] = options.pinned && !before ? await pinnedThreads(db, viewerAccess, options.pinned) : [];
+  await withUnread(db, c.var.user?.id, [...pinned, ...page.items]);
   const nextHref = page.next ? `${options.path}?before=${encodeURIComponent(encodeCursor(page.next))}` : null;
   c.header('Vary', 'HX-Request', { append: true });
   if (before && isHtmx(c)) {

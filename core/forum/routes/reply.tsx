@@ -11,7 +11,7 @@ import type { FormProblem } from '../views/form-problem.tsx';
 import { PostItem } from '../views/post.tsx';
 import { quoteText } from '../views/post-actions.tsx';
 import { ReplyForm } from '../views/reply-form.tsx';
-import { formBody, idParam, isHtmx, loginPath, redirectAfterPost, writer, type Status } from './context.ts';
+import { formBody, fullForm, idParam, isHtmx, loginPath, redirectAfterPost, type Status, writer } from './context.ts';
 import { formProblem } from './problems.ts';
 import { visibleThread } from './thread.tsx';
 
@@ -33,7 +33,7 @@ export function replyRoutes(): Hono {
     if (!c.var.user) return redirectAfterPost(c, loginPath(`/t/${threadId}`));
     const form = await formBody(c);
     try {
-      const { post, thread } = await createPost(writer(c), { threadId, raw: form.raw ?? '', replyToPostId: Number(form.replyTo) || null });
+      const { post, thread } = await createPost(writer(c, await fullForm(c)), { threadId, raw: form.raw ?? '', replyToPostId: Number(form.replyTo) || null });
       if (!isHtmx(c)) return c.redirect(postPath(thread, post.number), 303);
       const scope = await visibleThread(c, thread.id);
       const [view] = await withAuthors(c.var.deps.db, [post], c.var.user.id);

@@ -6,7 +6,8 @@ import { viewContext } from '../../ui/view-context.ts';
 import { canSeeThread, findThreadContext, type ThreadContext } from '../service/lookup.ts';
 import { threadPath } from '../service/slug.ts';
 import { tagsForThreads } from '../service/tags.ts';
-import { countView, firstPost, pageCount, postsOnPage } from '../service/thread-page.ts';
+import { countView, firstPost, pageCount, postsAfter, postsOnPage } from '../service/thread-page.ts';
+import { markRead, watchLevel } from '../../watching/index.ts';
 import { ThreadHeader } from '../views/thread-header.tsx';
 import { MoreLink } from '../views/thread-list.tsx';
 import { nextPageHref, PostRun, ThreadPage } from '../views/thread-page.tsx';
@@ -47,6 +48,12 @@ export function threadRoutes(): Hono {
       page === 1 ? Promise.resolve(posts[0]?.post) : firstPost(db, thread.id),
     ]);
     countView(db, thread.id, (err) => c.var.log.warn({ err, threadId: thread.id }, 'view count failed'));
+    const user = c.var.user;
+    const lastShown = posts[posts.length - 1]?.post.number;
+    const [watch] = await Promise.all([
+      user ? watchLevel(db, user.id, thread.id) : undefined,
+      user && lastShown ? markRead(db, user.id, thread.id, lastShown) : undefined,
+    ]);
     return renderPage(
       c,
       {
@@ -54,8 +61,19 @@ export function threadRoutes(): Hono {
         canonical: `${vc.origin}${page > 1 ? `${base}?page=${page}` : base}`,
         description: first && !first.deletedAt ? excerpt(first.raw, 160) : undefined,
       },
-      <ThreadPage vc={vc} scope={scope} tags={tags.get(thread.id) ?? []} posts={posts} page={page} pages={pages} />,
+      <ThreadPage vc={vc} scope={scope} tags={tags.get(thread.id) ?? []} posts={posts} page={page} pages={pages} watch={watch} />,
     );
+  });
+
+  // New replies for an open page (live.js "N new replies"): the posts after the last one it shows.
+  app.get('/t/:id{[0-9]+}/after/:number{[0-9]+}', async (c) => {
+    const scope = await visibleThread(c, idParam(c.req.param('id')));
+    const after = Number(c.req.param('number'));
+    const user = c.var.user;
+    const posts = await postsAfter(c.var.deps.db, scope.thread.id, after, user?.id ?? null);
+    const last = posts[posts.length - 1]?.post.number;
+    if (user && last) await markRead(c.var.deps.db, user.id, scope.thread.id, last);
+    return c.html(<PostRun vc={viewContext(c)} scope={scope} posts={posts} />);
   });
 
   return app;

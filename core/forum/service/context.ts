@@ -9,6 +9,8 @@ export interface WriteContext {
   user: User;
   /** When it happens; defaults to now (the demo loader back-dates its content). */
   at?: Date;
+  /** The submitted form, handed to hooks so plugins read their own composer fields. */
+  form?: Readonly<Record<string, string | string[]>>;
 }
 
 /**

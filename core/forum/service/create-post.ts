@@ -36,7 +36,7 @@ export async function createPost(ctx: WriteContext, input: NewPostInput): Promis
     throw new UserError(403, reason);
   }
   const raw = parseOrThrow(postRawSchema, input.raw);
-  const hookCtx = { user, categoryId: found.category.id };
+  const hookCtx = { user, categoryId: found.category.id, form: ctx.form };
   const filtered = await hooks.filter(
     'post.beforeCreate',
     { raw, threadId: found.thread.id, categoryId: found.category.id, replyToPostId: input.replyToPostId ?? null },

@@ -44,7 +44,7 @@ export async function createThread(
     throw new ValidationError({ categoryId: 'forum.thread.category.notAllowed' });
   }
   const tagNames = parseTags(data.tags);
-  const hookCtx = { user, categoryId: found.category.id };
+  const hookCtx = { user, categoryId: found.category.id, form: ctx.form };
   const filtered = await hooks.filter(
     'thread.beforeCreate',
     { title: data.title, raw: data.raw, categoryId: found.category.id, tags: tagNames, source: data.source },

@@ -20,6 +20,8 @@ export interface ThreadListItem {
   author: Author | undefined;
   lastPoster: Author | undefined;
   tags: string[];
+  /** For a signed-in viewer: posts after the last one they read (threads they opened). */
+  unread?: { unread: number; firstUnreadNumber: number };
 }
 
 export interface ListingQuery {

@@ -39,6 +39,17 @@ export async function postsOnPage(db: DbOrTx, threadId: number, page: number, vi
   return withAuthors(db, rows, viewerId);
 }
 
+/** Posts after a number (new replies for an open page), at most one page's worth more than a page. */
+export async function postsAfter(db: DbOrTx, threadId: number, after: number, viewerId: number | null): Promise<PostView[]> {
+  const rows = await db
+    .select()
+    .from(posts)
+    .where(and(eq(posts.threadId, threadId), gt(posts.number, after)))
+    .orderBy(asc(posts.number))
+    .limit(POSTS_PER_PAGE * 2);
+  return withAuthors(db, rows, viewerId);
+}
+
 export async function withAuthors(db: DbOrTx, rows: Post[], viewerId: number | null): Promise<PostView[]> {
   const [people, liked] = await Promise.all([
     authorsByIds(db, rows.map((p) => p.authorId)),

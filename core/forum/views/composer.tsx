@@ -64,7 +64,7 @@ export const Composer: FC<ComposerProps> = ({ vc, categories, selected, form, pr
         </small>
         <FieldError vc={vc} id="f-raw" error={rawError} />
       </div>
-      <Slot name="composer.extras" vc={vc} categoryId={selected?.id ?? null} category={selected} mode="thread" />
+      <Slot name="composer.extras" vc={vc} categoryId={selected?.id ?? null} category={selected} mode="thread" form={form} errors={problem?.fields} />
       <div class="form-actions">
         <button type="submit" class="primary">
           {vc.t('forum.composer.submit')}

@@ -12,13 +12,13 @@ export const PostItem: FC<{ vc: ViewContext; view: PostView; scope: PostScope }>
   const id = `post-${post.number}`;
   if (post.deletedAt && !canSeeDeleted(vc.user)) {
     return (
-      <article class="post deleted tombstone" id={id} data-post-id={post.id}>
+      <article class="post deleted tombstone" id={id} data-post-id={post.id} data-post-number={post.number}>
         <p class="muted small">{t('forum.post.deletedTombstone', { number: post.number })}</p>
       </article>
     );
   }
   return (
-    <article class={post.deletedAt ? 'post deleted' : 'post'} id={id} data-post-id={post.id}>
+    <article class={post.deletedAt ? 'post deleted' : 'post'} id={id} data-post-id={post.id} data-post-number={post.number}>
       <header class="post-header">
         <Avatar author={author} />
         <AuthorName vc={vc} author={author} />

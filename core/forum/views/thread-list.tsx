@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { ViewContext } from '../../ui/view-context.ts';
 import type { ThreadListItem } from '../service/listings.ts';
 import { threadPath } from '../service/slug.ts';
+import { postNumberUrl, UnreadBadge } from '../../watching/index.ts';
 import { Avatar, CategoryChip, TagLinks, ThreadBadges, Time, countText } from './bits.tsx';
 
 export const ThreadRow: FC<{ vc: ViewContext; item: ThreadListItem }> = ({ vc, item }) => {
@@ -12,6 +13,7 @@ export const ThreadRow: FC<{ vc: ViewContext; item: ThreadListItem }> = ({ vc, i
       <Avatar author={author} />
       <h2 class="thread-title">
         <a href={threadPath(thread)}>{thread.title}</a> <ThreadBadges vc={vc} thread={thread} />
+        {item.unread ? <UnreadBadge vc={vc} count={item.unread.unread} firstUnreadUrl={postNumberUrl(thread.id, item.unread.firstUnreadNumber)} /> : null}
       </h2>
       <div class="meta">
         <CategoryChip category={category} />

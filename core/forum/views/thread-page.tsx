@@ -10,6 +10,19 @@ import type { PostScope } from './post-actions.tsx';
 import { ReplyForm, ReplyNotice } from './reply-form.tsx';
 import { ThreadHeader } from './thread-header.tsx';
 import { MoreLink } from './thread-list.tsx';
+import { WatchControl, type WatchLevel } from '../../watching/index.ts';
+
+/** On the last page, new replies announce themselves (core/live/live.js reads these attributes). */
+function liveAttributes(vc: ViewContext, threadId: number, posts: PostView[]): Record<string, string> {
+  return {
+    'data-live': '',
+    'data-live-thread': String(threadId),
+    'data-live-last': String(posts[posts.length - 1]?.post.number ?? 0),
+    'data-live-after': `/t/${threadId}/after/`,
+    'data-live-one': vc.t('live.newReply'),
+    'data-live-many': vc.t('live.newReplies'),
+  };
+}
 
 export interface ThreadPageProps {
   vc: ViewContext;
@@ -18,6 +31,8 @@ export interface ThreadPageProps {
   posts: PostView[];
   page: number;
   pages: number;
+  /** The signed-in member's watch level for this thread. */
+  watch?: WatchLevel;
 }
 
 /** Posts of one page; the first post is followed by the thread.belowFirstPost slot. */
@@ -45,14 +60,15 @@ export function nextPageHref(scope: PostScope, page: number, pages: number): str
   return page < pages ? `${threadPath(scope.thread)}?page=${page + 1}` : null;
 }
 
-export const ThreadPage: FC<ThreadPageProps> = ({ vc, scope, tags, posts, page, pages }) => {
+export const ThreadPage: FC<ThreadPageProps> = ({ vc, scope, tags, posts, page, pages, watch }) => {
   const { thread, category, parent } = scope;
   const base = threadPath(thread);
   return (
     <div class="thread-page">
       <ThreadHeader vc={vc} thread={thread} category={category} parent={parent} tags={tags} />
       {page > 1 ? <Pagination vc={vc} base={base} page={page} pages={pages} /> : null}
-      <div class="post-list" id="posts">
+      {vc.user && watch ? <WatchControl vc={vc} thread={thread} level={watch} /> : null}
+      <div class="post-list" id="posts" {...(page === pages ? liveAttributes(vc, thread.id, posts) : {})}>
         <PostRun vc={vc} scope={scope} posts={posts} />
       </div>
       <MoreLink vc={vc} href={nextPageHref(scope, page, pages)} list="posts" />
