@@ -74,6 +74,21 @@
     for (const el of form.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
   });
 
+  // The bell's dropdown closes on a click elsewhere or on Escape.
+  document.addEventListener('click', (event) => {
+    for (const menu of document.querySelectorAll('details.bell-menu[open]')) {
+      if (!(event.target instanceof Node) || !menu.contains(event.target)) menu.removeAttribute('open');
+    }
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    for (const menu of document.querySelectorAll('details.bell-menu[open]')) {
+      menu.removeAttribute('open');
+      const summary = menu.querySelector('summary');
+      if (summary) summary.focus();
+    }
+  });
+
   function prefersReducedMotion() {
     return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   }
