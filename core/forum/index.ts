@@ -34,6 +34,6 @@ export { createCategory, updateCategory, moveCategory, deleteCategory, findCateg
 
 // reads
 export { listThreads, type ListingQuery, type ThreadListItem } from './service/listings.ts';
-export { findPostContext, findThreadContext, canSeeThread, type PostContext, type ThreadContext } from './service/lookup.ts';
+export { findPostContext, findThreadContext, canSeeThread, type PostContext, type ThreadContext, readableThreadContext } from './service/lookup.ts';
 export { authorsByIds, type Author } from './service/people.ts';
 

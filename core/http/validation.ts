@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { z } from 'zod';
 
 /** Field name → i18n key of what is wrong with it. */
@@ -41,4 +42,15 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
     return !constraint || e.constraint_name === constraint || e.constraint === constraint;
   }
   return e.cause !== undefined && e.cause !== error && isUniqueViolation(e.cause, constraint);
+}
+
+/** Every submitted field, repeated ones (checkboxes, multi-selects) as arrays; uploads dropped. */
+export async function formValues(c: Context): Promise<Record<string, string | string[]>> {
+  const body = await c.req.parseBody({ all: true });
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string') out[key] = value;
+    else if (Array.isArray(value)) out[key] = value.filter((v): v is string => typeof v === 'string');
+  }
+  return out;
 }

@@ -1,14 +1,10 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { categories, threads } from '../forum/schema.ts';
-import { canReadCategory } from '../forum/permissions.ts';
+import { readableThreadContext } from '../forum/index.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { UserError } from '../http/errors.tsx';
 import type { LiveEvent } from './bus.ts';
 
-const parent = alias(categories, 'live_parent');
 const HEARTBEAT_MS = 25_000;
 
 /**
@@ -24,17 +20,9 @@ export function liveRoutes(deps: AppDeps): Hono {
     if (user) channels.push(`user:${user.id}`);
     const threadParam = c.req.query('thread');
     if (threadParam) {
-      const threadId = Number(threadParam);
-      if (!Number.isSafeInteger(threadId) || threadId <= 0) throw new UserError(400, 'error.400.body');
-      const [row] = await deps.db
-        .select({ category: categories, parent })
-        .from(threads)
-        .innerJoin(categories, eq(threads.categoryId, categories.id))
-        .leftJoin(parent, eq(categories.parentId, parent.id))
-        .where(and(eq(threads.id, threadId), isNull(threads.deletedAt)))
-        .limit(1);
-      if (!row || !canReadCategory(user, row.category, row.parent)) throw new UserError(404, 'error.404.body');
-      channels.push(`thread:${threadId}`);
+      const found = await readableThreadContext(deps.db, user, Number(threadParam));
+      if (!found) throw new UserError(404, 'error.404.body');
+      channels.push(`thread:${found.thread.id}`);
     }
     c.header('Cache-Control', 'no-store');
     c.header('X-Accel-Buffering', 'no');

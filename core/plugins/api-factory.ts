@@ -1,8 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { FC } from 'hono/jsx';
-import { categories, threads } from '../forum/schema.ts';
+import { categories } from '../forum/schema.ts';
+import { readableThreadContext } from '../forum/index.ts';
 import { canReadCategory } from '../forum/permissions.ts';
 import { UserError } from '../http/errors.tsx';
 import { safeRedirectPath } from '../http/redirect.ts';
@@ -43,19 +44,10 @@ export function createPluginApi(
 
   const threadScope = (param = 'threadId'): MiddlewareHandler<PluginEnv<unknown>> =>
     async function pluginThreadScope(c, next) {
-      const threadId = Number(c.req.param(param));
-      if (!Number.isSafeInteger(threadId) || threadId <= 0) throw new UserError(404, 'error.404.body');
-      const [row] = await db
-        .select({ thread: threads, category: categories, parent })
-        .from(threads)
-        .innerJoin(categories, eq(threads.categoryId, categories.id))
-        .leftJoin(parent, eq(categories.parentId, parent.id))
-        .where(and(eq(threads.id, threadId), isNull(threads.deletedAt)))
-        .limit(1);
       const viewer = (c as unknown as Context).var.user;
-      if (!row || !canReadCategory(viewer, row.category, row.parent) || !host.isActive(id, row.category.id)) {
-        throw new UserError(404, 'error.404.body');
-      }
+      const row = await readableThreadContext(db, viewer, Number(c.req.param(param)));
+      // plugin content hangs off live threads only, even for staff who may see deleted ones
+      if (!row || row.thread.deletedAt || !host.isActive(id, row.category.id)) throw new UserError(404, 'error.404.body');
       const { thread } = row;
       c.var.plugin.thread = {
         id: thread.id,

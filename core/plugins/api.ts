@@ -33,7 +33,7 @@ export { renderPage, renderPartOrPage } from '../ui/page.tsx';
 export { viewContext, isStaff, type ViewContext } from '../ui/view-context.ts';
 export { Field, FormError } from '../ui/form.tsx';
 export { UserError } from '../http/errors.tsx';
-export { ValidationError, parseOrThrow, formStrings, type FieldErrors } from '../http/validation.ts';
+export { ValidationError, parseOrThrow, formStrings, formValues, type FieldErrors } from '../http/validation.ts';
 export { safeRedirectPath } from '../http/redirect.ts';
 export { defineMessages } from '../i18n/index.ts';
 export type { Translator, Locale } from '../i18n/index.ts';

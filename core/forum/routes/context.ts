@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { UserError } from '../../http/errors.tsx';
-import { formStrings } from '../../http/validation.ts';
+import { formStrings, formValues } from '../../http/validation.ts';
 import { categoryAccess, type CategoryAccess } from '../service/access.ts';
 import { allCategories } from '../service/category-cache.ts';
 import type { WriteContext } from '../service/context.ts';
@@ -42,16 +42,8 @@ export function writer(c: Context, form?: WriteContext['form']): WriteContext {
   return { db: c.var.deps.db, hooks: c.var.deps.plugins.hooks, user, form };
 }
 
-/** Every submitted field, repeated ones as arrays (files dropped): what plugins' composer fields see. */
-export async function fullForm(c: Context): Promise<Record<string, string | string[]>> {
-  const body = await c.req.parseBody({ all: true });
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (typeof value === 'string') out[key] = value;
-    else if (Array.isArray(value)) out[key] = value.filter((v): v is string => typeof v === 'string');
-  }
-  return out;
-}
+/** Every submitted field (repeated ones as arrays): what plugins' composer fields see. */
+export const fullForm = formValues;
 
 export function loginPath(next: string): string {
   return `/login?next=${encodeURIComponent(next)}`;

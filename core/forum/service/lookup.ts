@@ -45,3 +45,10 @@ export function canSeeThread(viewer: Viewer, ctx: ThreadContext): boolean {
   if (!canReadCategory(viewer, ctx.category, ctx.parent)) return false;
   return ctx.thread.deletedAt === null || canSeeDeleted(viewer);
 }
+
+/** A thread the viewer may read (category, parent and deletion rules), or undefined: the one check every route uses. */
+export async function readableThreadContext(db: DbOrTx, viewer: Viewer, threadId: number): Promise<ThreadContext | undefined> {
+  if (!Number.isSafeInteger(threadId) || threadId <= 0) return undefined;
+  const found = await findThreadContext(db, threadId);
+  return found && canSeeThread(viewer, found) ? found : undefined;
+}

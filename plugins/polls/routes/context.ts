@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { UserError, viewContext, type PluginEnv, type ScopedThread, type ViewContext } from '../../../core/plugins/api.ts';
+import { formValues as submittedValues, UserError, viewContext, type PluginEnv, type ScopedThread, type ViewContext } from '../../../core/plugins/api.ts';
 import type { FormInput } from '../input/fields.ts';
 import { loadGiveaways, type GiveawayView } from '../service/load-giveaways.ts';
 import { loadPolls, type PollView } from '../service/load-polls.ts';
@@ -29,15 +29,9 @@ export function timeZoneOf(c: PollsContext): string {
   return validTimeZone(c.var.user?.timeZone ?? c.var.site.timeZone);
 }
 
-/** The body with repeated fields (checkboxes) kept as arrays; uploads are not expected and dropped. */
-export async function formInput(c: PollsContext): Promise<Record<string, string | string[]>> {
-  const body = await c.req.parseBody({ all: true });
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (typeof value === 'string') out[key] = value;
-    else if (Array.isArray(value)) out[key] = value.filter((v): v is string => typeof v === 'string');
-  }
-  return out;
+/** The body with repeated fields (checkboxes) kept as arrays. */
+export function formInput(c: PollsContext): Promise<Record<string, string | string[]>> {
+  return submittedValues(c as unknown as Context);
 }
 
 /** Single values of a form, to fill inputs again. */
