@@ -5,7 +5,8 @@
   if (!window.fetch) return;
   // the last page of a thread carries data-live; every page of a signed-in member has the bell
   var root = document.querySelector('[data-live]');
-  if (!root && !document.querySelector('.bell')) return;
+  var listing = document.querySelector('[data-live-listing]');
+  if (!root && !listing && !document.querySelector('.bell')) return;
   var thread = root ? root.getAttribute('data-live-thread') : null;
   var last = root ? Number(root.getAttribute('data-live-last') || '0') : 0;
 
@@ -92,12 +93,25 @@
       .then(function () { setTimeout(poll, 30000); });
   }
 
+  function onActivity() {
+    if (!listing || document.getElementById('live-activity')) return;
+    var el = document.createElement('button');
+    el.id = 'live-activity';
+    el.type = 'button';
+    el.className = 'live-bar';
+    el.setAttribute('aria-live', 'polite');
+    el.textContent = listing.getAttribute('data-live-activity') || '↻';
+    el.addEventListener('click', function () { location.reload(); });
+    listing.insertBefore(el, listing.firstChild);
+  }
+
   function connect() {
     if (!window.EventSource) return poll();
     source = new EventSource('/live' + (thread ? '?thread=' + encodeURIComponent(thread) : ''));
     source.addEventListener('ready', function () { failures = 0; });
     source.addEventListener('post', function (e) { onPost(JSON.parse(e.data)); });
     source.addEventListener('notifications', function (e) { setBell(JSON.parse(e.data).unread); });
+    source.addEventListener('activity', onActivity);
     source.onerror = function () {
       failures += 1;
       if (failures >= 3) {

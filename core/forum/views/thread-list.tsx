@@ -63,7 +63,8 @@ export interface ThreadListProps {
 }
 
 export const ThreadList: FC<ThreadListProps> = ({ vc, items, pinned = [], nextHref, empty }) => (
-  <section class="threads">
+  // live.js offers a refresh when new activity happens while the list is open
+  <section class="threads" data-live-listing data-live-activity={vc.t('live.newActivity')}>
     {pinned.length ? (
       <ul class="thread-list pinned-list" aria-label={vc.t('forum.list.pinned')}>
         <ThreadRows vc={vc} items={pinned} />
