@@ -6,6 +6,7 @@ export function adminLinks(c: Context): AdminLink[] {
   const { t } = c.var.t;
   const links: AdminLink[] = [
     { href: '/admin', label: t('admin.dashboard') },
+    { href: '/admin/settings', label: t('admin.settings') },
     { href: '/admin/categories', label: t('admin.categories') },
     { href: '/admin/plugins', label: t('admin.plugins') },
     { href: '/admin/mail', label: t('admin.mail') },

@@ -12,6 +12,7 @@ import { viewContext } from '../ui/view-context.ts';
 import { requireRole } from './guard.ts';
 import { adminLinks } from './links.ts';
 import { mailAdminRoutes } from './mail-routes.tsx';
+import { settingsAdminRoutes } from './settings-routes.tsx';
 import { AdminShell } from './views/shell.tsx';
 
 /** /admin: staff only. Core sections here; plugin admin pages under /admin/plugins/<id>/. */
@@ -49,6 +50,7 @@ export function adminRoutes(deps: AppDeps): Hono {
     );
   });
 
+  app.route('/settings', settingsAdminRoutes());
   app.route('/categories', categoryPluginRoutes());
   app.route('/categories', forumAdminRoutes(deps));
   app.route('/plugins', pluginAdminRoutes());
