@@ -95,9 +95,16 @@ export function createJobQueue(database: Database, logger: Logger): JobQueue {
       if (!def) throw new Error(`Unknown job ${name}`);
       await ensureStarted();
       let count = 0;
+      let settled = false;
       for (;;) {
         const jobs = await boss.fetch<object>(name, { batchSize: 20 });
-        if (!jobs || jobs.length === 0) return count;
+        if (!jobs || jobs.length === 0) {
+          // a job queued in this very instant is due only once now() has moved past its start_after
+          if (settled) return count;
+          settled = true;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          continue;
+        }
         for (const job of jobs) {
           try {
             await def.handler(job.data);

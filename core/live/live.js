@@ -59,6 +59,8 @@
   function setBell(count) {
     var bell = document.querySelector('.bell');
     if (!bell) return;
+    var template = bell.getAttribute('data-label-template');
+    if (template) bell.setAttribute('aria-label', template.replace('{count}', String(count)));
     var badge = bell.querySelector('.count');
     if (count > 0) {
       if (!badge) {

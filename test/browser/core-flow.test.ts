@@ -1,30 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { Locale } from '../../core/i18n/index.ts';
+import { watchForPageProblems, screenshotsDir } from './page-helpers.ts';
 import { startBrowserForum, translator, type BrowserForum } from './harness.ts';
 
-const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
-
-/** Page errors, blocked scripts or styles (CSP, wrong MIME type) mean the page is broken for members. */
-function watchForPageProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
-      problems.push(`refused: ${message.text()}`);
-    }
-  });
-  return problems;
-}
-
-declare global {
-  interface Window {
-    /** Set before an htmx interaction: still there afterwards means the page was not reloaded. */
-    __marker?: number;
-  }
-}
+const screenshots = screenshotsDir;
 
 const people = {
   admin: { username: 'founder', email: 'founder@example.com', password: 'a long admin passphrase' },

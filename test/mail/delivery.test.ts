@@ -74,7 +74,7 @@ describe('mail delivery through the mail.send job', () => {
     expect(await forum.deps.jobs.drain('mail.send')).toBe(0);
 
     smtp = await startSmtp(port);
-    await forum.deps.database.rows(sql`update pgboss.job set start_after = now() where name = 'mail.send' and state = 'retry'`);
+    await forum.deps.database.rows(sql`update pgboss.job set start_after = now() - interval '1 second' where name = 'mail.send' and state = 'retry'`);
     expect(await forum.deps.jobs.drain('mail.send')).toBe(1);
     expect(smtp.mails).toHaveLength(1);
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2, error: null });

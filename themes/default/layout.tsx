@@ -62,6 +62,7 @@ export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
                     <summary
                       class="bell"
                       aria-label={t('notifications.bell', { count: vc.unreadNotifications })}
+                      data-label-template={t('notifications.bell', { count: '{count}' })}
                       hx-get="/notifications/menu"
                       hx-target="#notification-menu"
                       hx-swap="outerHTML"
@@ -79,6 +80,7 @@ export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
                   </a>
                   {isStaff(user) ? <a href="/admin">{t('nav.admin')}</a> : null}
                   <a href={`/u/${encodeURIComponent(user.username)}`}>{user.displayName}</a>
+                  <a href="/preferences">{t('nav.preferences')}</a>
                   <form method="post" action="/logout" class="inline">
                     <input type="hidden" name="_csrf" value={vc.csrfToken} />
                     <button type="submit" class="link">

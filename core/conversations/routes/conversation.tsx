@@ -13,6 +13,7 @@ import { reportMessage } from '../service/report.ts';
 import { ConversationPage, titleOf, type ConversationPageProps } from '../views/conversation-page.tsx';
 import { MessageItem } from '../views/message-item.tsx';
 import { problemOf } from '../views/problem.tsx';
+import { headerCounts } from '../../notifications/middleware.ts';
 import { ConversationReplyForm } from '../views/reply-form.tsx';
 import { formBody, idOf, isHtmx, optionalId, redirectAfterPost } from './http.ts';
 
@@ -29,6 +30,10 @@ async function showConversation(c: Context, id: number, before: number | undefin
   if (view.mode === 'participant' && newest !== undefined) {
     await markConversationRead(db, user.id, id, newest);
     if (before === undefined) await markGroupRead(db, user.id, conversationGroupKey(id));
+    // the header counts were taken before this page marked things read
+    const counts = await headerCounts(db, user.id);
+    c.set('unreadNotifications', counts.notifications);
+    c.set('unreadConversations', counts.conversations);
   }
   const vc = viewContext(c);
   return renderPage(c, { title: titleOf(vc, view), status }, <ConversationPage vc={vc} view={view} messages={items} older={older} {...extras} />);
