@@ -6,7 +6,7 @@ export interface LayoutProps {
   title: string;
   /** Meta description and feed links for this page. */
   description?: string;
-  feeds?: { title: string; href: string }[];
+  feeds?: { title: string; href: string; format?: 'rss' | 'atom' }[];
   canonical?: string;
   /** Extra elements for <head> (structured data, …). */
   head?: Child;

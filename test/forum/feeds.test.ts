@@ -75,6 +75,7 @@ describe('feeds', () => {
     const { forum, open } = await setup();
     const home = await (await forum.client().get('/')).text();
     expect(home).toContain('<link rel="alternate" type="application/rss+xml" title="Latest threads" href="/latest.rss"/>');
+    expect(home).toContain('<link rel="alternate" type="application/atom+xml" title="Latest threads" href="/latest.atom"/>');
     const cat = await (await forum.client().get(`/c/${encodeURIComponent(open.slug)}`)).text();
     expect(cat).toContain(`href="/c/${encodeURIComponent(open.slug)}.rss"`);
   });

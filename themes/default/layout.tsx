@@ -31,7 +31,7 @@ export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
         ))}
         <link rel="stylesheet" href="/assets/categories.css" />
         {(feeds ?? []).map((f) => (
-          <link rel="alternate" type="application/rss+xml" title={f.title} href={f.href} />
+          <link rel="alternate" type={f.format === 'atom' ? 'application/atom+xml' : 'application/rss+xml'} title={f.title} href={f.href} />
         ))}
         <script src={vc.asset('htmx.js')} defer></script>
         <script src={vc.asset('forum.js')} defer></script>

@@ -124,5 +124,8 @@ export function listingRoutes(): Hono {
 }
 
 function latestFeeds(t: (key: string) => string) {
-  return [{ title: t('forum.feed.latest'), href: '/latest.rss' }];
+  return [
+    { title: t('forum.feed.latest'), href: '/latest.rss' },
+    { title: t('forum.feed.latest'), href: '/latest.atom', format: 'atom' as const },
+  ];
 }
