@@ -6,7 +6,7 @@ import { users } from '../../core/accounts/schema.ts';
 import { sendDigest } from '../../core/digests/send.ts';
 import type { Locale } from '../../core/i18n/index.ts';
 import { mailMessages } from '../../core/mail/schema.ts';
-import { watchForPageProblems, screenshotsDir, type Person } from './page-helpers.ts';
+import { watchForPageProblems, screenshotsDir, type Person, browserSession, signedInAs } from './page-helpers.ts';
 import { startBrowserForum, translator, type BrowserForum } from './harness.ts';
 
 const screenshots = screenshotsDir;
@@ -40,37 +40,7 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
     });
 
     test('daily digest for chosen categories → saved → the digest’s unsubscribe link asks, then unsubscribes', async () => {
-      const pages: Page[] = [];
-      const contexts: BrowserContext[] = [];
-      const problems: string[] = [];
-
-      async function open(): Promise<Page> {
-        const { context, page } = await forum.newPage(locale);
-        contexts.push(context);
-        pages.push(page);
-        watchForPageProblems(page, problems);
-        return page;
-      }
-
-      /** Names the step in the failure and keeps a screenshot of every open page. */
-      async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-        try {
-          return await fn();
-        } catch (error) {
-          const where = pages.map((p) => p.url()).join(' | ');
-          if (error instanceof Error) error.message = `[${locale}, step: ${name}] at ${where}: ${error.message}`;
-          mkdirSync(screenshots, { recursive: true });
-          for (const [i, p] of pages.entries()) {
-            const file = `failed-email-${locale}-${name.replace(/\W+/g, '-')}-${i}.png`;
-            await p.screenshot({ path: path.join(screenshots, file), fullPage: true }).catch(() => {});
-          }
-          throw error;
-        }
-      }
-
-      async function signedInAs(page: Page, username: string): Promise<void> {
-        await page.locator('nav.account-nav').getByRole('link', { name: username, exact: true }).waitFor();
-      }
+      const { pages, contexts, problems, open, step } = browserSession(forum, locale, 'email');
 
       async function createCategory(page: Page, name: string): Promise<void> {
         await page.goto('/admin/categories');

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Locale } from '../../core/i18n/index.ts';
-import { watchForPageProblems, watchLiveStream, screenshotsDir, type Person } from './page-helpers.ts';
+import { watchForPageProblems, watchLiveStream, screenshotsDir, type Person, browserSession, signedInAs, registerMember } from './page-helpers.ts';
 import { startBrowserForum, translator, type BrowserForum } from './harness.ts';
 
 const screenshots = screenshotsDir;
@@ -35,49 +35,8 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
     });
 
     test('a mention lights the bell live, the new reply loads in place, the notification leads to the post', async () => {
-      const pages: Page[] = [];
-      const contexts: BrowserContext[] = [];
-      const problems: string[] = [];
-
-      async function open(): Promise<Page> {
-        const { context, page } = await forum.newPage(locale);
-        contexts.push(context);
-        pages.push(page);
-        watchForPageProblems(page, problems);
-        return page;
-      }
-
-      /** Names the step in the failure and keeps a screenshot of every open page. */
-      async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-        try {
-          return await fn();
-        } catch (error) {
-          const where = pages.map((p) => p.url()).join(' | ');
-          if (error instanceof Error) error.message = `[${locale}, step: ${name}] at ${where}: ${error.message}`;
-          mkdirSync(screenshots, { recursive: true });
-          for (const [i, p] of pages.entries()) {
-            const file = `failed-notifications-${locale}-${name.replace(/\W+/g, '-')}-${i}.png`;
-            await p.screenshot({ path: path.join(screenshots, file), fullPage: true }).catch(() => {});
-          }
-          throw error;
-        }
-      }
-
-      async function signedInAs(page: Page, username: string): Promise<void> {
-        await page.locator('nav.account-nav').getByRole('link', { name: username, exact: true }).waitFor();
-      }
-
-      async function register(page: Page, person: Person): Promise<void> {
-        await page.goto('/');
-        await page.locator('nav.account-nav').getByRole('link', { name: t('nav.register') }).click();
-        await page.waitForURL(/\/register/);
-        await page.getByLabel(t('account.username'), { exact: true }).fill(person.username);
-        await page.getByLabel(t('account.email'), { exact: true }).fill(person.email);
-        await page.getByLabel(t('account.password'), { exact: true }).fill(person.password);
-        await page.getByRole('button', { name: t('account.register.submit') }).click();
-        await page.waitForURL((url) => url.pathname === '/');
-        await signedInAs(page, person.username);
-      }
+      const { pages, contexts, problems, open, step } = browserSession(forum, locale, 'notifications');
+      const register = (page: Page, person: Person) => registerMember(page, t, person);
 
       await step('set up the forum and a category', async () => {
         const page = await open();
