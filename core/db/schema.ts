@@ -8,3 +8,4 @@ export * from '../notifications/schema.ts';
 export * from '../watching/schema.ts';
 export * from '../conversations/schema.ts';
 export * from '../digests/schema.ts';
+export * from '../activity/schema.ts';

@@ -70,6 +70,12 @@ export const threads = pgTable(
     lastPosterId: integer('last_poster_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(millisecondsNow),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Held for review by moderation: visible only to staff (and its author) until approved. */
+    heldAt: timestamp('held_at', { withTimezone: true }),
+    /** Unlisted by staff: reachable by link, left out of listings and search. */
+    unlisted: boolean('unlisted').notNull().default(false),
+    /** Scheduled publishing: while set, only staff see the thread; a job publishes it at this time. */
+    publishAt: timestamp('publish_at', { withTimezone: true }),
   },
   (t) => [
     // "latest" listings, globally and per category: keyset on (last_post_at, id)
@@ -106,6 +112,9 @@ export const posts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     deletedById: integer('deleted_by_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Held for review (automatic rule, reports, first post of a new member): staff and the author see it. */
+    heldAt: timestamp('held_at', { withTimezone: true }),
+    heldReason: text('held_reason'),
   },
   (t) => [
     // thread pages read a contiguous range of numbers: an index range scan, never OFFSET

@@ -36,6 +36,19 @@ export interface ActionHooks {
   'post.unliked': { post: Post; thread: Thread; unlikedBy: User };
   'user.registered': { user: User };
   'user.loggedIn': { user: User };
+  /** A thread moved to another category by staff (search and caches re-check permissions). */
+  'thread.moved': { thread: Thread; from: Category; to: Category; by: User };
+  /** Someone registered through a member's invitation. */
+  'invite.accepted': { inviterId: number; user: User };
+
+  // Contracts between first-party plugins, declared here so a listener (badges) needs no import of the
+  // emitter (qa, events) and simply never hears them when that plugin is not installed.
+  // (polls declares its own `polls.voted` by declaration merging in plugins/polls/service/emit.ts.)
+  'qa.answerAccepted': { thread: Thread; answer: Post; acceptedBy: User; previousAnswerId: number | null };
+  'qa.answerUnaccepted': { thread: Thread; answer: Post; by: User };
+  'qa.answerVoted': { thread: Thread; answer: Post; voter: User; value: -1 | 0 | 1; previous: -1 | 0 | 1 };
+  'events.rsvped': { thread: Thread; userId: number; status: 'going' | 'interested' | 'not_going' | 'waitlisted' };
+  'events.attended': { thread: Thread; userId: number; markedBy: User };
 }
 
 export type FilterName = keyof FilterHooks;
