@@ -1,4 +1,5 @@
 import type { Config } from '../../config/index.ts';
+import { benchSeedCommand } from './bench-seed.ts';
 import { demoCommand } from './demo.ts';
 import { migrateCommand } from './migrate.ts';
 import { startCommand } from './start.ts';
@@ -12,4 +13,4 @@ export interface Command {
   run(args: string[], config: Config): Promise<number>;
 }
 
-export const commands: Command[] = [startCommand, migrateCommand, userCreateCommand, demoCommand];
+export const commands: Command[] = [startCommand, migrateCommand, userCreateCommand, demoCommand, benchSeedCommand];

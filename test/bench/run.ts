@@ -1,0 +1,139 @@
+/**
+ * `npm run bench`: seeds databases, starts a production-mode forum and a bare Hono hello-world, drives
+ * both with autocannon, and reports every scenario as a ratio to the hello-world measured in the same run.
+ *
+ *   npm run bench -- [--duration 10] [--connections 50] [--engines postgres,pglite] [--sizes 10000,1000000] [--reuse]
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { openDatabase, type Database } from '../../core/db/index.ts';
+import { migrateCore } from '../../core/db/migrate.ts';
+import { seedBenchmarkForum } from '../../core/bench/seed.ts';
+import { benchFixtures, type BenchFixtures } from './fixtures.ts';
+import { measure, type Measurement, type Scenario } from './measure.ts';
+import { startProcess, type RunningProcess } from './processes.ts';
+import { formatTable, type Row } from './report.ts';
+import { forumScenarios, writeMixScenario } from './scenarios.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    engines: { type: 'string', default: 'postgres,pglite' },
+    sizes: { type: 'string', default: '10000,1000000' },
+    reuse: { type: 'boolean', default: false },
+  },
+});
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const engines = values.engines.split(',').filter(Boolean);
+const sizes = values.sizes.split(',').map(Number).filter((n) => n >= 100);
+
+interface Target {
+  engine: 'postgres' | 'pglite';
+  size: number;
+  env: Record<string, string>;
+}
+
+async function prepare(engine: Target['engine'], size: number): Promise<{ target: Target; fixtures: BenchFixtures }> {
+  let database: Database;
+  const env: Record<string, string> = {};
+  if (engine === 'postgres') {
+    const name = `forum_bench_${size}`;
+    const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
+    const exists = (await admin`select 1 from pg_database where datname = ${name}`).length > 0;
+    if (exists && !values.reuse) await admin.unsafe(`drop database "${name}" with (force)`);
+    if (!exists || !values.reuse) await admin.unsafe(`create database "${name}"`);
+    await admin.end();
+    const url = new URL(SERVER_URL);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: 'memory://' });
+  } else {
+    const dir = path.join(root, 'data', `bench-pglite-${size}`);
+    if (!values.reuse) await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    env.DATA_DIR = dir;
+    database = await openDatabase({ dataDir: dir });
+  }
+  try {
+    await migrateCore(database);
+    const fresh = (await database.rows<{ n: number }>(sql`select count(*)::int n from posts`))[0]?.n === 0;
+    if (fresh) {
+      process.stdout.write(`seeding ${engine} with ${size} posts… `);
+      const summary = await seedBenchmarkForum(database, { posts: size, longThreadReplies: Math.min(10_000, Math.floor(size / 2)) });
+      process.stdout.write(`${summary.seconds.toFixed(1)} s\n`);
+    }
+    const fixtures = await benchFixtures(database);
+    return { target: { engine, size, env }, fixtures };
+  } finally {
+    await database.close();
+  }
+}
+
+async function startForum(target: Target): Promise<RunningProcess> {
+  return startProcess('forum', process.execPath, [path.join(root, 'core/cli/bin.js'), 'start'], {
+    ...target.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    SECRET: 'bench-secret-bench-secret-bench-secret',
+  });
+}
+
+async function startHello(): Promise<RunningProcess> {
+  return startProcess('hello', process.execPath, ['--import', 'tsx', path.join(root, 'test/bench/hello.ts')], {});
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const raw: Record<string, Measurement> = {};
+  for (const engine of engines as Target['engine'][]) {
+    const engineSizes = engine === 'pglite' ? [Math.min(...sizes)] : sizes;
+    for (const size of engineSizes) {
+      const { target, fixtures } = await prepare(engine, size);
+      const hello = await startHello();
+      let baseline: Measurement;
+      try {
+        baseline = await measure({ name: 'hello', url: hello.url, path: '/' }, { duration, connections, pid: hello.pid });
+      } finally {
+        await hello.stop();
+      }
+      const label = `${engine} ${formatSize(size)}`;
+      raw[`${label} hello`] = baseline;
+      rows.push({ label, scenario: 'bare Hono hello-world', m: baseline, baseline });
+      const forum = await startForum(target);
+      try {
+        const scenarios: Scenario[] = [...forumScenarios(forum.url, fixtures), writeMixScenario(forum.url, fixtures)];
+        for (const scenario of scenarios) {
+          const m = await measure(scenario, { duration, connections, pid: forum.pid });
+          raw[`${label} ${scenario.name}`] = m;
+          rows.push({ label, scenario: scenario.name, m, baseline });
+          process.stdout.write(`${label} ${scenario.name}: ${m.requestsPerSecond.toFixed(0)} req/s, p99 ${m.p99} ms\n`);
+        }
+      } finally {
+        await forum.stop();
+      }
+    }
+  }
+  const table = formatTable(rows, { duration, connections });
+  const outDir = path.join(root, 'test/bench/results');
+  await mkdir(outDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  await writeFile(path.join(outDir, `${stamp}.json`), JSON.stringify({ duration, connections, results: raw }, null, 2));
+  await writeFile(path.join(outDir, 'latest.md'), table);
+  console.log(`\n${table}`);
+}
+
+function formatSize(n: number): string {
+  return n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n);
+}
+
+await main();

@@ -1,0 +1,45 @@
+import type autocannon from 'autocannon';
+import type { BenchFixtures } from './fixtures.ts';
+import type { Scenario } from './measure.ts';
+
+/** Read scenarios: anonymous, then signed in (session look-up, unread state, personal counts). */
+export function forumScenarios(url: string, f: BenchFixtures): Scenario[] {
+  const member = { cookie: f.sessions[0]!.cookie };
+  return [
+    { name: 'home (latest)', url, path: '/' },
+    { name: 'category listing', url, path: f.category },
+    { name: 'thread page (20 posts)', url, path: f.thread },
+    { name: 'long thread page 1', url, path: f.longThreadFirst },
+    { name: 'long thread last page', url, path: f.longThreadLast },
+    { name: 'profile', url, path: f.profile },
+    { name: 'search', url, path: `/search?q=${encodeURIComponent('二手 自行车')}` },
+    { name: 'home, signed in', url, path: '/', headers: member },
+    { name: 'thread page, signed in', url, path: f.thread, headers: member },
+  ];
+}
+
+/** 10 % replies, 20 % likes, 70 % reads, spread over many signed-in members. */
+export function writeMixScenario(url: string, f: BenchFixtures): Scenario {
+  const pick = <T>(list: T[]): T => list[Math.floor(Math.random() * list.length)]!;
+  const signedIn = (req: autocannon.Request): autocannon.Request => {
+    const session = pick(f.sessions);
+    return { ...req, headers: { ...req.headers, cookie: session.cookie, origin: url, 'x-csrf-token': session.csrf } };
+  };
+  const reply: autocannon.Request = {
+    method: 'POST',
+    setupRequest: (req) => {
+      const body = new URLSearchParams({ raw: `Benchmark reply ${Math.random().toString(36).slice(2)} 基准测试回复 ${Date.now()}` }).toString();
+      return signedIn({ ...req, path: `/t/${pick(f.replyThreadIds)}/reply`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    },
+  };
+  const like: autocannon.Request = {
+    method: 'POST',
+    setupRequest: (req) => signedIn({ ...req, path: `/p/${pick(f.likePostIds)}/like`, headers: { 'hx-request': 'true' } }),
+  };
+  const read = (path: string): autocannon.Request => ({ method: 'GET', setupRequest: (req) => signedIn({ ...req, path }) });
+  return {
+    name: 'write mix (10% reply, 20% like, 70% read)',
+    url,
+    requests: [reply, like, read(f.thread), read('/'), like, read(f.category), read(f.thread), read(f.profile), read('/'), read(f.thread)],
+  };
+}
