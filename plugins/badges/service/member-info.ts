@@ -1,0 +1,103 @@
+import { eq, inArray } from 'drizzle-orm';
+import { badgesBadges, badgesMembers, type Badge, type Level } from '../schema.ts';
+import { levelFor, loadLevels } from './levels.ts';
+import type { DbOrTx } from './tx.ts';
+
+/** What is shown beside a member's name: level, custom title, the badge they chose. */
+export interface MemberFlair {
+  userId: number;
+  level: Level | { level: number; name: null; minPoints: number; badgeId: null };
+  title: string | null;
+  badge: Pick<Badge, 'id' | 'slug' | 'builtin' | 'name' | 'tier'> | null;
+  balance: number;
+  lifetime: number;
+}
+
+/** Flair for many members in two queries (their totals with the chosen badge, and the level table). */
+export async function loadFlair(db: DbOrTx, userIds: readonly number[]): Promise<Map<number, MemberFlair>> {
+  const ids = [...new Set(userIds)];
+  const out = new Map<number, MemberFlair>();
+  if (!ids.length) return out;
+  const [rows, levels] = await Promise.all([
+    db
+      .select({
+        userId: badgesMembers.userId,
+        lifetime: badgesMembers.lifetime,
+        balance: badgesMembers.balance,
+        title: badgesMembers.title,
+        badgeId: badgesBadges.id,
+        slug: badgesBadges.slug,
+        builtin: badgesBadges.builtin,
+        name: badgesBadges.name,
+        tier: badgesBadges.tier,
+      })
+      .from(badgesMembers)
+      .leftJoin(badgesBadges, eq(badgesBadges.id, badgesMembers.featuredBadgeId))
+      .where(inArray(badgesMembers.userId, ids)),
+    loadLevels(db),
+  ]);
+  const byId = new Map(rows.map((r) => [r.userId, r]));
+  for (const id of ids) {
+    const r = byId.get(id);
+    out.set(id, {
+      userId: id,
+      level: levelFor(levels, r?.lifetime ?? 0),
+      title: r?.title ?? null,
+      badge: r?.badgeId != null ? { id: r.badgeId, slug: r.slug!, builtin: r.builtin!, name: r.name, tier: r.tier! } : null,
+      balance: r?.balance ?? 0,
+      lifetime: r?.lifetime ?? 0,
+    });
+  }
+  return out;
+}
+
+/** How many flair batches ran (tests check that a page of posts costs one). */
+export const flairStats = { batches: 0 };
+
+/**
+ * Slots render once per post. Every post's slot asks this loader for its author within the same render pass;
+ * the loader answers all of them with a single loadFlair() call, per page view (keyed by its view context).
+ */
+export class FlairLoader {
+  private pending = new Map<number, ((flair: MemberFlair | undefined) => void)[]>();
+  private scheduled = false;
+
+  constructor(private readonly db: DbOrTx) {}
+
+  load(userId: number): Promise<MemberFlair | undefined> {
+    return new Promise((resolve) => {
+      const waiting = this.pending.get(userId) ?? [];
+      waiting.push(resolve);
+      this.pending.set(userId, waiting);
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = new Map();
+    this.scheduled = false;
+    flairStats.batches += 1;
+    try {
+      const flair = await loadFlair(this.db, [...batch.keys()]);
+      for (const [id, waiting] of batch) for (const resolve of waiting) resolve(flair.get(id));
+    } catch {
+      for (const waiting of batch.values()) for (const resolve of waiting) resolve(undefined);
+    }
+  }
+}
+
+const loaders = new WeakMap<object, FlairLoader>();
+
+/** The loader of one page view. */
+export function flairLoader(db: DbOrTx, key: object): FlairLoader {
+  let loader = loaders.get(key);
+  if (!loader) {
+    loader = new FlairLoader(db);
+    loaders.set(key, loader);
+  }
+  return loader;
+}
