@@ -1,36 +1,30 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createSession } from '../../../../core/accounts/service/sessions.ts';
 import { createUser } from '../../../../core/accounts/service/users.ts';
 import type { Locale } from '../../../../core/i18n/index.ts';
 import { updateSiteSettings } from '../../../../core/site/settings.ts';
 import { startBrowserForum, translator, type BrowserForum } from '../../../../test/browser/harness.ts';
+import { screenshotsDir, watchForPageProblems } from '../../../../test/browser/page-helpers.ts';
 import { badgesRewards } from '../../schema.ts';
 import { record } from '../../service/ledger.ts';
 
-const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../test/browser/screenshots');
-
 /** Names the failing step and keeps a screenshot of it. */
-async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
+async function step<T>(page: Page, locale: Locale, name: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof Error) error.message = `[step: ${name}] at ${page.url()}: ${error.message}`;
-    mkdirSync(screenshots, { recursive: true });
-    await page.screenshot({ path: path.join(screenshots, `failed-badges-${name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
+    if (error instanceof Error) error.message = `[${locale}, step: ${name}] at ${page.url()}: ${error.message}`;
+    mkdirSync(screenshotsDir, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotsDir, `failed-badges-${locale}-${name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
     throw error;
   }
 }
 
-function watchForScriptProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`csp: ${message.text()}`);
-  });
-  return problems;
+async function screenshot(page: Page, file: string): Promise<void> {
+  mkdirSync(screenshotsDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotsDir, file), fullPage: true });
 }
 
 for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
@@ -64,18 +58,18 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
     test('check in, see points and level change; redeem a reward', async () => {
       const t = translator(locale);
       const { context, page } = await signedIn();
-      const problems = watchForScriptProblems(page);
+      const problems = watchForPageProblems(page);
       page.on('dialog', (dialog) => void dialog.accept());
       const card = page.locator('#badges-checkin');
 
-      await step(page, 'the sidebar shows balance, level and the check-in button', async () => {
+      await step(page, locale, 'the sidebar shows balance, level and the check-in button', async () => {
         await page.goto(`${forum.baseUrl}/`);
         await card.getByRole('heading', { name: t('badges.checkin.heading') }).waitFor();
         expect(await card.locator('[data-badges-balance]').textContent()).toBe('48');
         await card.getByText(`${t('badges.level.short', { level: 1 })} ${t('badges.level.default.1')}`).waitFor();
       });
 
-      await step(page, 'checking in updates the card without a reload', async () => {
+      await step(page, locale, 'checking in updates the card without a reload', async () => {
         await page.evaluate(() => {
           (window as unknown as { __marker: number }).__marker = 1;
         });
@@ -86,14 +80,15 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
         await card.getByText(t('badges.days.one', { count: '1' })).waitFor();
         await card.getByText(t('badges.checkin.already')).waitFor();
         expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1);
+        await screenshot(page, `badges-checked-in-${locale}.png`);
       });
 
-      await step(page, 'the level-up notification arrived', async () => {
+      await step(page, locale, 'the level-up notification arrived', async () => {
         await page.goto(`${forum.baseUrl}/notifications`);
         await page.getByText(t('badges.notification.levelUp', { level: 2 })).waitFor();
       });
 
-      await step(page, 'redeeming a reward takes its cost from the balance', async () => {
+      await step(page, locale, 'redeeming a reward takes its cost from the balance', async () => {
         await page.goto(`${forum.baseUrl}/plugins/badges/rewards`);
         const reward = page.locator('li.card').filter({ hasText: rewardName });
         await reward.getByText(t('badges.rewards.stock.other', { count: '3' })).waitFor();
@@ -103,12 +98,14 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
         await page.locator('li.card').filter({ hasText: rewardName }).getByText(t('badges.rewards.stock.other', { count: '2' })).waitFor();
         // 20 points left: not enough for a second one
         expect(await page.locator('li.card').filter({ hasText: rewardName }).getByRole('button').isDisabled()).toBe(true);
+        await screenshot(page, `badges-rewards-${locale}.png`);
       });
 
-      await step(page, 'my points page shows the redemption in the ledger', async () => {
+      await step(page, locale, 'my points page shows the redemption in the ledger', async () => {
         await page.goto(`${forum.baseUrl}/plugins/badges/me`);
         await page.getByRole('cell', { name: `${t('badges.reason.redemption')}: ${rewardName}` }).waitFor();
         await page.getByRole('cell', { name: '-30' }).waitFor();
+        await screenshot(page, `badges-ledger-${locale}.png`);
       });
 
       expect(problems).toEqual([]);
