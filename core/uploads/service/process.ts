@@ -1,0 +1,67 @@
+import sharp, { type Sharp } from 'sharp';
+import { acceptedImageTypes, type AcceptedImageType } from './sniff.ts';
+
+/** Decompression bombs: a 1 MB file can claim billions of pixels. 100 MP covers any phone camera. */
+const maxInputPixels = 100_000_000;
+
+export interface ProcessedFile {
+  name: string;
+  suffix: string;
+  body: Buffer;
+  contentType: string;
+  width: number;
+  height: number;
+}
+
+export interface ProcessedImage {
+  width: number;
+  height: number;
+  files: ProcessedFile[];
+}
+
+/** Widths of the resized copies (never enlarged); a square crop for avatars. */
+const widths = [320, 1024] as const;
+const avatarSize = 256;
+
+function open(bytes: Buffer, type: AcceptedImageType): Sharp {
+  // rotate() applies the EXIF orientation to the pixels; output without withMetadata() carries no EXIF, GPS or XMP
+  return sharp(bytes, { animated: type === 'image/gif' || type === 'image/webp', limitInputPixels: maxInputPixels, failOn: 'error' }).rotate();
+}
+
+function encodeSameFormat(image: Sharp, type: AcceptedImageType): Sharp {
+  switch (type) {
+    case 'image/jpeg':
+      return image.jpeg({ quality: 85, mozjpeg: true });
+    case 'image/png':
+      return image.png();
+    case 'image/webp':
+      return image.webp({ quality: 85 });
+    case 'image/gif':
+      return image.gif();
+  }
+}
+
+async function render(name: string, suffix: string, image: Sharp, contentType: string): Promise<ProcessedFile> {
+  const { data, info } = await image.toBuffer({ resolveWithObject: true });
+  // animated images report the height of all frames stacked; pageHeight is one frame
+  const height = info.pageHeight ?? info.height;
+  return { name, suffix, body: data, contentType, width: info.width, height };
+}
+
+/**
+ * Decodes the image (refusing what sharp cannot read), strips its metadata and makes the stored files:
+ * the full-size image in its own format, webp copies 320 and 1024 wide, and for avatars a 256 px square.
+ */
+export async function processImage(bytes: Buffer, type: AcceptedImageType, options: { avatar?: boolean } = {}): Promise<ProcessedImage> {
+  const full = await render('full', `.${acceptedImageTypes[type]}`, encodeSameFormat(open(bytes, type), type), type);
+  const files = [full];
+  for (const width of widths) {
+    if (width >= full.width && files.length > 1) break;
+    files.push(await render(`w${width}`, `-w${width}.webp`, open(bytes, type).resize({ width, withoutEnlargement: true }).webp({ quality: 80 }), 'image/webp'));
+  }
+  if (options.avatar) {
+    const square = sharp(bytes, { limitInputPixels: maxInputPixels }).rotate().resize(avatarSize, avatarSize, { fit: 'cover', position: 'centre' });
+    files.push(await render('a256', '-a256.webp', square.webp({ quality: 85 }), 'image/webp'));
+  }
+  return { width: full.width, height: full.height, files };
+}

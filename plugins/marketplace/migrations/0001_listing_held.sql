@@ -1,0 +1,1 @@
+ALTER TABLE "marketplace_listings" ADD COLUMN "held_at" timestamp with time zone;
