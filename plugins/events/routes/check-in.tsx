@@ -6,7 +6,7 @@ import { markAttendance } from '../service/attendance.ts';
 import { listAttendees } from '../service/attendees.ts';
 import { addOrganisers, findMembers, removeOrganiser } from '../service/organisers.ts';
 import type { EventsApi } from '../settings.ts';
-import { CheckInPage, CheckInRow } from '../views/check-in-page.tsx';
+import { CheckInPage, CheckInRow, CheckInSummary } from '../views/check-in-page.tsx';
 import { findEvent, idParam, isHtmx, redirectAfterPost, requireManager, scopedThread, vcOf, type EventsContext } from './context.ts';
 
 /** GET /t/:threadId/e/:eventId/check-in — the organisers' list for the door. */
@@ -37,8 +37,15 @@ export function checkInSubmit(api: EventsApi) {
     if (!attendee) throw new UserError(422, 'events.error.notReplied');
     await markAttendance(api, { eventId: view.event.id, userId, attended, by: c.var.user! });
     if (!isHtmx(c)) return redirectAfterPost(c, paths.checkIn(thread.id, view.event.id));
-    const [fresh] = (await listAttendees(api.db, view.event.id, [attendee.status])).filter((a) => a.userId === userId);
-    return c.html(<CheckInRow vc={vcOf(c)} threadId={thread.id} eventId={view.event.id} attendee={fresh ?? attendee} />);
+    const attendees = await listAttendees(api.db, view.event.id);
+    const fresh = attendees.find((a) => a.userId === userId) ?? (await listAttendees(api.db, view.event.id, [attendee.status])).find((a) => a.userId === userId);
+    const vc = vcOf(c);
+    return c.html(
+      <>
+        <CheckInRow vc={vc} threadId={thread.id} eventId={view.event.id} attendee={fresh ?? attendee} />
+        <CheckInSummary vc={vc} attendees={attendees} oob />
+      </>,
+    );
   };
 }
 

@@ -24,6 +24,8 @@ describe('attendance and participation figures', () => {
     const row = await marked.text();
     expect(row).toMatch(/^<li id="events-checkin-\d+" class="events-checkin-row is-attended"/);
     expect(row).toContain('Undo');
+    // the count at the top of the page follows each tap
+    expect(row).toMatch(/<p id="events-checkin-summary"[^>]*hx-swap-oob="true"[^>]*>1 of 2 attended<\/p>/);
     await organiser.client.htmx('POST', eventPath(threadId, eventId, '/check-in'), { userId: String(ann.user.id), attended: '1' });
     expect(heard.map((h) => [h.userId, h.markedBy.id, h.thread.id])).toEqual([[ann.user.id, organiser.user.id, threadId]]);
     // members who did not reply cannot be checked in; other members cannot check in at all

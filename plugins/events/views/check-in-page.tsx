@@ -29,6 +29,17 @@ export const CheckInRow: FC<{ vc: ViewContext; threadId: number; eventId: number
   );
 };
 
+/** "n of m attended"; re-sent out of band after each tap so the count at the top stays true. */
+export const CheckInSummary: FC<{ vc: ViewContext; attendees: readonly Attendee[]; oob?: boolean }> = ({ vc, attendees, oob }) => {
+  const going = attendees.filter((a) => a.status === 'going').length;
+  const attended = attendees.filter((a) => a.attendedAt !== null).length;
+  return (
+    <p id="events-checkin-summary" class="events-checkin-summary" role="status" hx-swap-oob={oob ? 'true' : undefined}>
+      {vc.t('events.checkin.summary', { attended, going })}
+    </p>
+  );
+};
+
 export const CheckInPage: FC<{ vc: ViewContext; threadId: number; title: string; view: EventView; attendees: Attendee[]; error?: string }> = ({
   vc,
   threadId,
@@ -37,8 +48,6 @@ export const CheckInPage: FC<{ vc: ViewContext; threadId: number; title: string;
   attendees,
   error,
 }) => {
-  const going = attendees.filter((a) => a.status === 'going');
-  const attended = attendees.filter((a) => a.attendedAt !== null).length;
   const sections = (['going', 'waitlisted', 'interested'] as const).map((status) => ({ status, rows: attendees.filter((a) => a.status === status) }));
   return (
     <div class="events-checkin stack">
@@ -47,7 +56,7 @@ export const CheckInPage: FC<{ vc: ViewContext; threadId: number; title: string;
       </p>
       <h1>{vc.t('events.checkin.title', { title })}</h1>
       <p class="meta">{formatRange(view.event, { locale: vc.locale, timeZone: viewerTimeZone(vc) })}</p>
-      <p class="events-checkin-summary">{vc.t('events.checkin.summary', { attended, going: going.length })}</p>
+      <CheckInSummary vc={vc} attendees={attendees} />
       <p>
         <a href={paths.csv(threadId, view.event.id)}>{vc.t('events.exportCsv')}</a>
       </p>

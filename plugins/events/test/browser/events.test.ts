@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createSession } from '../../../../core/accounts/service/sessions.ts';
 import { createUser } from '../../../../core/accounts/service/users.ts';
@@ -8,19 +7,23 @@ import type { Locale } from '../../../../core/i18n/index.ts';
 import { updateSiteSettings } from '../../../../core/site/settings.ts';
 import { insertCategory } from '../../../../test/plugins/helpers.ts';
 import { startBrowserForum, translator, type BrowserForum } from '../../../../test/browser/harness.ts';
-import { watchForPageProblems } from '../../../../test/browser/page-helpers.ts';
+import { screenshotsDir, watchForPageProblems } from '../../../../test/browser/page-helpers.ts';
 
-const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../test/browser/screenshots');
-
-async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
+/** Names the failing step and keeps a screenshot of it. */
+async function step<T>(page: Page, locale: Locale, name: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof Error) error.message = `[step: ${name}] at ${page.url()}: ${error.message}`;
-    mkdirSync(screenshots, { recursive: true });
-    await page.screenshot({ path: path.join(screenshots, `failed-events-${name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
+    if (error instanceof Error) error.message = `[${locale}, step: ${name}] at ${page.url()}: ${error.message}`;
+    mkdirSync(screenshotsDir, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotsDir, `failed-events-${locale}-${name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
     throw error;
   }
+}
+
+async function screenshot(page: Page, file: string): Promise<void> {
+  mkdirSync(screenshotsDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotsDir, file), fullPage: true });
 }
 
 /** A datetime-local value `days` from now. */
@@ -67,7 +70,7 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
       const problems = watchForPageProblems(organiser.page);
       let threadPath = '';
 
-      await step(organiser.page, 'the organiser makes a new thread an event with one place', async () => {
+      await step(organiser.page, locale, 'the organiser makes a new thread an event with one place', async () => {
         await organiser.page.goto(`/new?category=${categoryId}`);
         await organiser.page.getByLabel(t('forum.composer.title'), { exact: true }).fill(text.title);
         await organiser.page.getByLabel(t('forum.composer.body'), { exact: true }).fill(text.body);
@@ -81,12 +84,13 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
         await organiser.page.locator('.events-event').getByText(text.venue).waitFor();
         await organiser.page.locator('.events-event').getByText(t('events.places', { going: 0, capacity: 1 })).waitFor();
         threadPath = new URL(organiser.page.url()).pathname;
+        await screenshot(organiser.page, `events-created-${locale}.png`);
       });
 
       const first = await pageAs('first');
       watchForPageProblems(first.page, problems);
       const firstBlock = first.page.locator('.events-event');
-      await step(first.page, 'a member replies "going" without a page reload', async () => {
+      await step(first.page, locale, 'a member replies "going" without a page reload', async () => {
         await first.page.goto(threadPath);
         await first.page.evaluate(() => {
           (window as unknown as { __marker: number }).__marker = 1;
@@ -100,33 +104,37 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
       const second = await pageAs('second');
       watchForPageProblems(second.page, problems);
       const secondBlock = second.page.locator('.events-event');
-      await step(second.page, 'a second member finds it full and joins the waitlist', async () => {
+      await step(second.page, locale, 'a second member finds it full and joins the waitlist', async () => {
         await second.page.goto(threadPath);
         await secondBlock.getByText(t('events.full')).waitFor();
         await secondBlock.getByRole('button', { name: t('events.rsvp.going'), exact: true }).click();
         await secondBlock.getByRole('status').getByText(t('events.notice.waitlisted')).waitFor();
         await secondBlock.getByText(t('events.mine.waitlisted', { place: 1 })).waitFor();
+        await screenshot(second.page, `events-waitlisted-${locale}.png`);
       });
 
-      await step(first.page, 'the first member cancels', async () => {
+      await step(first.page, locale, 'the first member cancels', async () => {
         await firstBlock.getByRole('button', { name: t('events.rsvp.not_going'), exact: true }).click();
         await firstBlock.getByText(t('events.mine.not_going')).waitFor();
       });
 
-      await step(second.page, 'the second member is promoted and told so', async () => {
+      await step(second.page, locale, 'the second member is promoted and told so', async () => {
         await second.page.reload();
         await secondBlock.getByText(t('events.mine.going')).waitFor();
         await second.page.goto('/notifications');
         await second.page.getByText(t('events.notification.promoted', { title: text.title })).waitFor();
+        await screenshot(second.page, `events-promoted-notification-${locale}.png`);
       });
 
-      await step(organiser.page, 'the organiser checks the promoted member in at the door', async () => {
+      await step(organiser.page, locale, 'the organiser checks the promoted member in at the door', async () => {
         await organiser.page.setViewportSize({ width: 390, height: 844 });
         await organiser.page.reload();
         await organiser.page.locator('.events-event').getByRole('link', { name: t('events.checkIn') }).click();
         await organiser.page.getByText(t('events.checkin.summary', { attended: 0, going: 1 })).waitFor();
         await organiser.page.getByRole('button', { name: `${t('events.checkin.mark')}: second_member` }).click();
         await organiser.page.getByRole('button', { name: `${t('events.checkin.unmark')}: second_member` }).waitFor();
+        await organiser.page.getByText(t('events.checkin.summary', { attended: 1, going: 1 })).waitFor();
+        await screenshot(organiser.page, `events-check-in-phone-${locale}.png`);
       });
 
       expect(problems).toEqual([]);
