@@ -6,10 +6,15 @@ import { baseUrl, type Config } from './config/index.ts';
 import { openDatabase, type Database, type Db } from './db/index.ts';
 import { migrateCore } from './db/migrate.ts';
 import { createApp } from './http/app.ts';
+import { registerSearch, searchHealthCheck } from './search/index.ts';
 import type { AppDeps } from './http/deps.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMailer } from './mail/index.ts';
 import { registerEmailJobs } from './digests/index.ts';
+import { registerAnalytics } from './analytics/index.ts';
+import { registerTrust } from './trust/index.ts';
+import { registerScheduling } from './scheduling/index.ts';
+import { registerOnboarding } from './onboarding/index.ts';
 import { registerCoreMessages } from './messages.ts';
 import { createPluginRuntime } from './plugins/runtime.ts';
 import { discoverPlugins } from './plugins/discover.ts';
@@ -20,6 +25,8 @@ import { createJobQueue } from './jobs/index.ts';
 import { createLiveBus, registerLivePublishing, registerNotificationPublishing } from './live/index.ts';
 import { registerCoreNotifications } from './notifications/index.ts';
 import { registerConversationSlots } from './conversations/index.ts';
+import { registerModeration } from './moderation/index.ts';
+import { createUploads, registerUploadSlots } from './uploads/index.ts';
 import { siteSettings } from './site/schema.ts';
 import { getSiteSettings } from './site/settings.ts';
 import { setActiveTheme } from './ui/theme.ts';
@@ -69,6 +76,7 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
   const jobs = createJobQueue(database, logger);
   const origin = baseUrl(config);
   const pluginState = new PluginStateStore(database.db);
+  const uploads = createUploads(database.db, config);
   const pluginHost = new PluginHost({
     database,
     logger,
@@ -76,24 +84,35 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
     jobs,
     state: pluginState,
     origin,
+    uploads,
     runMigrations: true,
   });
   await pluginHost.load(options.plugins ?? (await discoverPlugins()));
   const live = await createLiveBus(database, logger);
   registerCoreNotifications(plugins.hooks, database.db);
   registerConversationSlots(plugins.slots, database.db);
+  registerModeration(plugins.hooks, plugins.slots, database.db);
+  registerUploadSlots(plugins.slots, uploads);
   registerLivePublishing(plugins.hooks, live);
   const stopBellUpdates = registerNotificationPublishing(database.db, live, logger);
-  const deps: AppDeps = { config, database, db: database.db, logger, mailer, plugins, jobs, live, pluginHost, origin, secret };
+  const deps: AppDeps = { config, database, db: database.db, logger, mailer, plugins, jobs, live, pluginHost, origin, secret, uploads };
   // mail delivery, digests, notification emails: defined before the queue first starts (it creates their queues)
   registerEmailJobs(deps);
-  const app = createApp(deps);
+  registerAnalytics(deps);
+  // community (core/trust, core/scheduling, core/onboarding): jobs, filters, slots, the registrations queue
+  registerTrust(deps);
+  registerScheduling(deps);
+  registerOnboarding(deps);
+  // search: the index worker runs where jobs run; /healthz reports the engine
+  const search = registerSearch(deps, { runWorker: options.runJobs });
+  const app = createApp(deps, { healthChecks: [searchHealthCheck(search)] });
   if (options.runJobs) await jobs.start({ workers: true, timeZone: (await getSiteSettings(database.db)).timeZone });
   return {
     app,
     deps,
     async close() {
       stopBellUpdates();
+      await search.stop();
       await jobs.stop();
       await live.close();
       mailer.close();

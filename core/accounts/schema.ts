@@ -1,4 +1,5 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const roleEnum = pgEnum('role', ['member', 'moderator', 'admin']);
 export const userStatusEnum = pgEnum('user_status', ['active', 'suspended', 'banned']);
@@ -20,7 +21,13 @@ export const users = pgTable(
     status: userStatusEnum('status').notNull().default('active'),
     statusReason: text('status_reason'),
     statusUntil: timestamp('status_until', { withTimezone: true }),
+    /** Silenced (禁言) by moderation: may read, not post, message or react. Null: not silenced. */
+    silencedAt: timestamp('silenced_at', { withTimezone: true }),
+    /** End of the silence; null while silenced means until lifted. */
+    silencedUntil: timestamp('silenced_until', { withTimezone: true }),
     bio: text('bio').notNull().default(''),
+    /** Storage key of an uploaded avatar (core/uploads); null: the generated initials avatar. */
+    avatarKey: text('avatar_key'),
     locale: text('locale'),
     theme: themePreferenceEnum('theme').notNull().default('system'),
     timeZone: text('time_zone'),
@@ -30,6 +37,13 @@ export const users = pgTable(
     likesGiven: integer('likes_given').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    /** Trust level 0–4 (core/trust): recomputed from activity unless staff locked it. */
+    trustLevel: integer('trust_level').notNull().default(0),
+    trustLevelLocked: boolean('trust_level_locked').notNull().default(false),
+    /** Denormalised from group_members (core/groups), kept in the same transaction: permission checks stay synchronous. */
+    groupIds: integer('group_ids').array().notNull().default(sql`'{}'::integer[]`),
+    /** Denormalised from category_moderators (core/trust): categories where this member acts as staff. */
+    moderatedCategoryIds: integer('moderated_category_ids').array().notNull().default(sql`'{}'::integer[]`),
   },
   (t) => [
     uniqueIndex('users_username_key_idx').on(t.usernameKey),

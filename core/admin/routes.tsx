@@ -13,7 +13,12 @@ import { requireRole } from './guard.ts';
 import { adminLinks } from './links.ts';
 import { mailAdminRoutes } from './mail-routes.tsx';
 import { settingsAdminRoutes } from './settings-routes.tsx';
+import { analyticsRoutes } from '../analytics/index.ts';
 import { AdminShell } from './views/shell.tsx';
+import { memberAdminRoutes } from './members/routes.tsx';
+import { groupAdminRoutes } from './groups/routes.tsx';
+import { trustAdminRoutes } from '../trust/admin-routes.tsx';
+import { approvalAdminRoutes, onboardingAdminRoutes } from '../onboarding/admin-routes.tsx';
 
 /** /admin: staff only. Core sections here; plugin admin pages under /admin/plugins/<id>/. */
 export function adminRoutes(deps: AppDeps): Hono {
@@ -55,6 +60,12 @@ export function adminRoutes(deps: AppDeps): Hono {
   app.route('/categories', forumAdminRoutes(deps));
   app.route('/plugins', pluginAdminRoutes());
   app.route('/mail', mailAdminRoutes());
+  app.route('/analytics', analyticsRoutes(deps));
+  app.route('/members', memberAdminRoutes(deps));
+  app.route('/groups', groupAdminRoutes(deps));
+  app.route('/trust', trustAdminRoutes(deps));
+  app.route('/onboarding', onboardingAdminRoutes(deps));
+  app.route('/approvals', approvalAdminRoutes(deps));
 
   // Plugin admin pages, behind the same admin guard; a disabled plugin's pages answer 404.
   app.all('/plugins/:pluginId/*', async (c) => {

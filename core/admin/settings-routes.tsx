@@ -15,6 +15,14 @@ const settingsForm = z.object({
   defaultLocale: z.enum(locales),
   timeZone: z.string().refine(isValidTimeZone, 'admin.settings.timeZone.invalid'),
   restrictTags: z.boolean(),
+  logoUrl: z
+    .string()
+    .trim()
+    .max(500, 'validation.tooLong')
+    .refine((v) => v === '' || /^https:\/\/[^\s"'<>]+$/i.test(v) || /^\/(?!\/)[^\s"'<>]*$/.test(v), 'admin.settings.logoUrl.invalid')
+    .optional(),
+  // optional: a form without the field (an older page) leaves the stored mode alone
+  registrationMode: z.enum(['open', 'invite', 'approval']).optional(),
 });
 
 /** /admin/settings: the forum's name, description, default language, time zone and tag policy. */
@@ -80,6 +88,17 @@ function render(c: Context, values: SiteSettings, errors: FieldErrors, status: 2
               {t(errors.timeZone)}
             </small>
           ) : null}
+        </div>
+        <Field vc={vc} name="logoUrl" label={t('admin.settings.logoUrl')} help={t('admin.settings.logoUrl.help')} value={values.logoUrl} errors={errors} maxlength={500} />
+        <div class="field">
+          <label for="f-registrationMode">{t('admin.settings.registrationMode')}</label>
+          <select id="f-registrationMode" name="registrationMode">
+            {(['open', 'invite', 'approval'] as const).map((mode) => (
+              <option value={mode} selected={values.registrationMode === mode}>
+                {t(`admin.settings.registrationMode.${mode}`)}
+              </option>
+            ))}
+          </select>
         </div>
         <div class="field checkbox">
           <input type="checkbox" id="f-restrictTags" name="restrictTags" checked={values.restrictTags} />

@@ -30,6 +30,11 @@ export const configSchema = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   ARGON2_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Largest image a member may upload (bytes); multipart requests from members may carry up to 8 of them. */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  /** Per-member uploads in any 24 hours (staff are exempt). */
+  UPLOAD_DAILY_COUNT: z.coerce.number().int().min(0).default(50),
+  UPLOAD_DAILY_BYTES: z.coerce.number().int().min(0).default(200 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof configSchema>;

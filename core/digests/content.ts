@@ -1,8 +1,9 @@
-import { and, count, desc, eq, gt, inArray, isNull, max, ne, notInArray } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, max, ne, notInArray } from 'drizzle-orm';
 import { users, type User } from '../accounts/schema.ts';
 import type { DbOrTx } from '../db/index.ts';
 import { categoryAccess } from '../forum/service/access.ts';
 import { threadPath } from '../forum/service/slug.ts';
+import { listedThread, publicPost } from '../forum/service/visibility.ts';
 import { categories, posts, threads } from '../forum/schema.ts';
 import { excerpt } from '../markdown/index.ts';
 import { unreadCount } from '../notifications/index.ts';
@@ -44,12 +45,12 @@ export async function buildDigest(db: DbOrTx, user: User, chosenCategories: read
   const unreadNotifications = await unreadCount(db, user.id);
   const categoryIds = await digestCategoryIds(db, user, chosenCategories);
   if (categoryIds.length === 0) return { since, active: [], fresh: [], unreadNotifications };
-  const visible = and(isNull(threads.deletedAt), inArray(threads.categoryId, categoryIds));
+  const visible = and(listedThread(), inArray(threads.categoryId, categoryIds));
   const activity = await db
     .select({ threadId: posts.threadId, n: count() })
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
-    .where(and(gt(posts.createdAt, since), isNull(posts.deletedAt), gt(posts.number, 1), visible))
+    .where(and(gt(posts.createdAt, since), publicPost(), gt(posts.number, 1), visible))
     .groupBy(posts.threadId)
     .orderBy(desc(count()), desc(max(posts.id)))
     .limit(LIST_SIZE);

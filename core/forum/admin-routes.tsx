@@ -14,6 +14,8 @@ import { categories, type Category } from './schema.ts';
 import { createCategory, deleteCategory, findCategory, moveCategory, updateCategory } from './service/categories.ts';
 import { categoryForm, CategoryForm } from './views/admin/category-form.tsx';
 import { CategoryTable } from './views/admin/category-table.tsx';
+import { listGroups } from '../groups/service.ts';
+import { collectGroupChoices } from '../groups/views/category-permissions.tsx';
 import type { FormProblem } from './views/form-problem.tsx';
 
 /** Category management, for admins. Mounted at /admin/categories. */
@@ -54,7 +56,8 @@ export function forumAdminRoutes(deps: AppDeps): Hono {
     const title = self ? vc.t('forum.admin.editTitle', { name: self.name }) : vc.t('forum.admin.create');
     const action = self ? `/admin/categories/${self.id}/edit` : '/admin/categories/new';
     const submit = vc.t(self ? 'common.save' : 'forum.admin.createSubmit');
-    return page(c, title, <CategoryForm vc={vc} action={action} form={values} parents={parents} problem={problem} submitLabel={submit} />, status);
+    const groups = await listGroups(deps.db);
+    return page(c, title, <CategoryForm vc={vc} action={action} form={values} parents={parents} problem={problem} submitLabel={submit} groups={groups} />, status);
   };
 
   const existing = async (c: Context) => {
@@ -68,7 +71,7 @@ export function forumAdminRoutes(deps: AppDeps): Hono {
   app.get('/new', (c) => form(c, {}, null));
 
   app.post('/new', async (c) => {
-    const values = await formBody(c);
+    const values = collectGroupChoices(await formBody(c));
     try {
       await createCategory(deps.db, values);
       return c.redirect('/admin/categories?saved=1', 303);
@@ -85,7 +88,7 @@ export function forumAdminRoutes(deps: AppDeps): Hono {
 
   app.post('/:id{[0-9]+}/edit', async (c) => {
     const category = await existing(c);
-    const values = await formBody(c);
+    const values = collectGroupChoices(await formBody(c));
     try {
       await updateCategory(deps.db, category.id, values);
       return c.redirect('/admin/categories?saved=1', 303);

@@ -2,7 +2,10 @@ import type { User } from '../accounts/schema.ts';
 import type { AccessLevel, Category } from './schema.ts';
 
 /** The member looking at something; null for a guest. */
-export type Viewer = Pick<User, 'id' | 'role' | 'status' | 'statusUntil'> | null;
+export type Viewer =
+  | (Pick<User, 'id' | 'role' | 'status' | 'statusUntil'> &
+      Partial<Pick<User, 'silencedAt' | 'silencedUntil' | 'trustLevel' | 'groupIds' | 'moderatedCategoryIds'>>)
+  | null;
 
 const rank: Record<AccessLevel, number> = { everyone: 0, member: 1, moderator: 2, admin: 3 };
 
@@ -18,26 +21,52 @@ export function isStaffViewer(viewer: Viewer): boolean {
 /** Whether the viewer's standing lets them act at all (not suspended, banned or silenced). */
 export function canAct(viewer: Viewer, now = new Date()): boolean {
   if (!viewer) return false;
+  if (isSilenced(viewer, now)) return false;
   if (viewer.status === 'active') return true;
   return viewer.statusUntil !== null && viewer.statusUntil <= now;
 }
 
-type CategoryAccess = Pick<Category, 'readAccess' | 'startAccess' | 'replyAccess'>;
+/** Silenced (禁言) members read but do not write; the silence ends by itself at silencedUntil. */
+export function isSilenced(viewer: Partial<Pick<User, 'silencedAt' | 'silencedUntil'>>, now = new Date()): boolean {
+  if (!viewer.silencedAt) return false;
+  return !viewer.silencedUntil || viewer.silencedUntil > now;
+}
+
+type CategoryAccess = Pick<Category, 'readAccess' | 'startAccess' | 'replyAccess'> &
+  Partial<Pick<Category, 'id' | 'minTrustRead' | 'minTrustStart' | 'minTrustReply' | 'readGroupIds' | 'startGroupIds' | 'replyGroupIds'>>;
+
+/** Staff everywhere, or a moderator scoped to this category (category_moderators). */
+export function isStaffIn(viewer: Viewer, categoryId: number | undefined): boolean {
+  if (isStaffViewer(viewer)) return true;
+  return categoryId !== undefined && (viewer?.moderatedCategoryIds?.includes(categoryId) ?? false);
+}
+
+/** A category's community rule (core/trust, core/groups): a minimum trust level and, when listed, membership of a group. */
+function meetsCommunityRule(viewer: Viewer, minTrust: number | undefined, groupIds: readonly number[] | undefined): boolean {
+  if (isStaffViewer(viewer)) return true;
+  if ((minTrust ?? 0) > 0 && (viewer?.trustLevel ?? 0) < (minTrust ?? 0)) return false;
+  if (groupIds && groupIds.length > 0 && !(viewer?.groupIds ?? []).some((id) => groupIds.includes(id))) return false;
+  return true;
+}
 
 /** The one read check: every route that shows a category, thread or post asks it. */
 export function canReadCategory(viewer: Viewer, category: CategoryAccess, parent?: CategoryAccess | null): boolean {
   if (parent && !canReadCategory(viewer, parent)) return false;
-  return viewerRank(viewer) >= rank[category.readAccess];
+  if (isStaffIn(viewer, category.id)) return true;
+  return viewerRank(viewer) >= rank[category.readAccess] && meetsCommunityRule(viewer, category.minTrustRead, category.readGroupIds);
 }
 
 export function canStartThread(viewer: Viewer, category: CategoryAccess, parent?: CategoryAccess | null): boolean {
-  return canAct(viewer) && canReadCategory(viewer, category, parent) && viewerRank(viewer) >= Math.max(1, rank[category.startAccess]);
+  if (!canAct(viewer) || !canReadCategory(viewer, category, parent)) return false;
+  if (isStaffIn(viewer, category.id)) return true;
+  return viewerRank(viewer) >= Math.max(1, rank[category.startAccess]) && meetsCommunityRule(viewer, category.minTrustStart, category.startGroupIds);
 }
 
 export function canReply(viewer: Viewer, category: CategoryAccess, thread: { locked: boolean }, parent?: CategoryAccess | null): boolean {
   if (!canAct(viewer) || !canReadCategory(viewer, category, parent)) return false;
-  if (thread.locked && !isStaffViewer(viewer)) return false;
-  return viewerRank(viewer) >= Math.max(1, rank[category.replyAccess]);
+  if (isStaffIn(viewer, category.id)) return true;
+  if (thread.locked) return false;
+  return viewerRank(viewer) >= Math.max(1, rank[category.replyAccess]) && meetsCommunityRule(viewer, category.minTrustReply, category.replyGroupIds);
 }
 
 /** Access levels a viewer may read, for SQL filters: `category.read_access in (...)`. */
@@ -51,13 +80,17 @@ export function canSeeDeleted(viewer: Viewer): boolean {
   return isStaffViewer(viewer);
 }
 
-export function canEditPost(viewer: Viewer, post: { authorId: number; deletedAt: Date | null }, thread: { locked: boolean }): boolean {
+export function canEditPost(
+  viewer: Viewer,
+  post: { authorId: number; deletedAt: Date | null },
+  thread: { locked: boolean; categoryId?: number },
+): boolean {
   if (!canAct(viewer) || !viewer) return false;
-  if (isStaffViewer(viewer)) return true;
+  if (isStaffIn(viewer, thread.categoryId)) return true;
   return post.authorId === viewer.id && !post.deletedAt && !thread.locked;
 }
 
-export function canDeletePost(viewer: Viewer, post: { authorId: number; deletedAt: Date | null }): boolean {
+export function canDeletePost(viewer: Viewer, post: { authorId: number; deletedAt: Date | null }, categoryId?: number): boolean {
   if (!canAct(viewer) || !viewer || post.deletedAt) return false;
-  return isStaffViewer(viewer) || post.authorId === viewer.id;
+  return isStaffIn(viewer, categoryId) || post.authorId === viewer.id;
 }

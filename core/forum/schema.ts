@@ -36,6 +36,13 @@ export const categories = pgTable(
     readAccess: accessLevelEnum('read_access').notNull().default('everyone'),
     startAccess: accessLevelEnum('start_access').notNull().default('member'),
     replyAccess: accessLevelEnum('reply_access').notNull().default('member'),
+    /** Community permissions (core/trust, core/groups): a minimum trust level and, when non-empty, the groups allowed. */
+    minTrustRead: integer('min_trust_read').notNull().default(0),
+    minTrustStart: integer('min_trust_start').notNull().default(0),
+    minTrustReply: integer('min_trust_reply').notNull().default(0),
+    readGroupIds: integer('read_group_ids').array().notNull().default(sql`'{}'::integer[]`),
+    startGroupIds: integer('start_group_ids').array().notNull().default(sql`'{}'::integer[]`),
+    replyGroupIds: integer('reply_group_ids').array().notNull().default(sql`'{}'::integer[]`),
     threadCount: integer('thread_count').notNull().default(0),
     postCount: integer('post_count').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -86,6 +93,8 @@ export const threads = pgTable(
     index('threads_author_idx').on(t.authorId, t.createdAt.desc()),
     index('threads_featured_idx').on(t.lastPostAt.desc()).where(sql`${t.featured}`),
     index('threads_pinned_idx').on(t.pinned).where(sql`${t.pinned} <> 'none'`),
+    // the scheduled-publishing calendar and its job: only the few threads waiting to go live
+    index('threads_publish_at_idx').on(t.publishAt, t.id).where(sql`${t.publishAt} is not null`),
   ],
 );
 

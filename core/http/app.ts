@@ -1,22 +1,28 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { sessionMiddleware } from '../accounts/middleware.ts';
+import { activityMiddleware } from '../activity/index.ts';
 import { accountRoutes } from '../accounts/routes.tsx';
 import { adminRoutes } from '../admin/routes.tsx';
 import { setupRoutes } from '../admin/setup-routes.tsx';
 import { forumRoutes } from '../forum/routes.tsx';
+import { searchRoutes } from '../search/routes.tsx';
+import { inviteRoutes } from '../invites/routes.tsx';
+import { schedulingRoutes } from '../scheduling/routes.tsx';
 import { unreadCountMiddleware } from '../notifications/middleware.ts';
 import { notificationRoutes } from '../notifications/routes.tsx';
 import { conversationsRoutes } from '../conversations/routes.tsx';
 import { watchingRoutes } from '../watching/routes.tsx';
 import { digestRoutes, isUnsubscribePath } from '../digests/index.ts';
 import { livePollRoutes, liveRoutes } from '../live/index.ts';
+import { requestBodyLimit, uploadFileRoutes, uploadRoutes } from '../uploads/index.ts';
+import { moderationRoutes, standingMiddleware } from '../moderation/index.ts';
 import type { AppDeps } from './deps.ts';
-import { onError, onNotFound, renderError } from './errors.tsx';
+import { onError, onNotFound } from './errors.tsx';
 import { csrfProtection } from './middleware/csrf.ts';
 import { localeMiddleware } from './middleware/locale.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { idempotentSubmissions } from './idempotency/middleware.ts';
 import { setupGate } from './middleware/setup-gate.ts';
 import { localeRoutes } from './routes/locale.ts';
 import { systemRoutes, type HealthCheck } from './routes/system.ts';
@@ -31,25 +37,35 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   app.use(requestContext(deps));
   app.use(securityHeaders({ https: deps.origin.startsWith('https://') }));
   app.route('/', systemRoutes(deps, options.healthChecks));
+  app.route('/', uploadFileRoutes(deps));
 
   app.use(sessionMiddleware());
+  app.use(activityMiddleware());
   app.use(localeMiddleware());
-  app.use(bodyLimit({ maxSize: deps.config.MAX_BODY_BYTES, onError: (c) => renderError(c, 413) }));
+  // multipart forms from members may carry images (core/uploads)
+  app.use(requestBodyLimit(deps.config));
   app.use(csrfProtection({ exempt: isUnsubscribePath }));
   app.use(setupGate());
+  app.use(idempotentSubmissions());
   app.use(unreadCountMiddleware());
+  app.use(standingMiddleware());
 
   app.route('/', localeRoutes());
   app.route('/', setupRoutes());
   app.route('/', accountRoutes(deps));
   app.route('/', conversationsRoutes(deps));
+  app.route('/', moderationRoutes(deps));
+  app.route('/', uploadRoutes(deps));
   app.route('/', watchingRoutes());
   app.route('/', notificationRoutes());
   app.route('/', digestRoutes(deps));
   app.route('/', liveRoutes(deps));
   app.route('/', livePollRoutes(deps));
   app.route('/admin', adminRoutes(deps));
+  app.route('/', inviteRoutes());
+  app.route('/', schedulingRoutes());
   deps.pluginHost.mount(app);
+  app.route('/', searchRoutes());
   app.route('/', forumRoutes(deps));
 
   app.onError(onError);

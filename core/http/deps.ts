@@ -6,6 +6,7 @@ import type { PluginRuntime } from '../plugins/runtime.ts';
 import type { PluginHost } from '../plugins/host.ts';
 import type { JobQueue } from '../jobs/index.ts';
 import type { LiveBus } from '../live/index.ts';
+import type { UploadContext } from '../uploads/index.ts';
 
 /** What every route factory is handed: built once at start, shared by all requests. */
 export interface AppDeps {
@@ -26,6 +27,8 @@ export interface AppDeps {
   jobs: JobQueue;
   /** Signs purpose-bound tokens (unsubscribe, …). */
   secret: string;
+  /** Image uploads: storage (DATA_DIR/uploads by default) and limits. */
+  uploads: UploadContext;
 }
 
 declare module 'hono' {

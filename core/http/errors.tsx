@@ -5,7 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { hasMessage } from '../i18n/index.ts';
 import { renderPage } from '../ui/page.tsx';
 
-const known = new Set([400, 403, 404, 413, 429, 500, 503]);
+const known = new Set([400, 403, 404, 409, 413, 429, 500, 503]);
 
 /**
  * A failure the member should read: an HTTP status and an i18n key. Thrown from services and routes;

@@ -5,6 +5,7 @@ export { notifyGrouped, type GroupedNotification } from './grouped.ts';
 export { registerNotificationType, notificationMessageKey, type NotificationData, type NotificationMessage } from './types.ts';
 export { coreNotificationTypes, type CoreNotificationType } from './core-types.ts';
 export { registerCoreNotifications } from './fanout.ts';
+export { fanOutPost } from './post-fanout.ts';
 export { notificationRoutes } from './routes.tsx';
 export { unreadCountMiddleware } from './middleware.ts';
 export { notificationMessages } from './messages.ts';

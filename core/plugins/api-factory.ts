@@ -2,21 +2,28 @@ import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { FC } from 'hono/jsx';
-import { categories } from '../forum/schema.ts';
-import { readableThreadContext } from '../forum/index.ts';
+import { categories, threads } from '../forum/schema.ts';
+import { createThread, readableThreadContext, threadPath } from '../forum/index.ts';
 import { canReadCategory } from '../forum/permissions.ts';
 import { UserError } from '../http/errors.tsx';
 import { safeRedirectPath } from '../http/redirect.ts';
 import { notify } from '../notifications/service.ts';
+import { users } from '../accounts/schema.ts';
+import { queueMail } from '../mail/index.ts';
 import { enforceStartLimits, startConversation } from '../conversations/index.ts';
 import { PluginError } from './errors.ts';
+import { createModerationApi } from '../moderation/plugin-api.ts';
 import type { JobDefinition } from '../jobs/index.ts';
 import { getAsset, registerAsset } from '../ui/assets.ts';
+import { getSiteSettings } from '../site/settings.ts';
 import type { ViewContext } from '../ui/view-context.ts';
 import type { ActionHandler, ActionName, FilterHandler, FilterName } from './hooks.ts';
 import type { PluginHost, PluginHostDeps } from './host.ts';
 import type { AdminPageDefinition, NotificationTypeDefinition, PluginApi, PluginDefinition, PluginEnv } from './manifest.ts';
 import type { SlotName, SlotProps } from './slots.tsx';
+import { createAnalyticsApi, type AnalyticsRegistrations } from '../analytics/plugin-types.ts';
+import { createSearchApi } from '../search/plugin-types.ts';
+import { acceptUpload, uploadsByIds } from '../uploads/index.ts';
 
 export interface StagedRegistrations {
   filters: { name: FilterName; handler: FilterHandler<FilterName>; priority?: number }[];
@@ -25,6 +32,7 @@ export interface StagedRegistrations {
   adminPages: AdminPageDefinition[];
   jobs: JobDefinition[];
   notificationTypes: Map<string, NotificationTypeDefinition>;
+  analytics: AnalyticsRegistrations;
 }
 
 const parent = alias(categories, 'parent_category');
@@ -96,13 +104,32 @@ export function createPluginApi(
       if (clash) throw new PluginError('PLUGIN_DUPLICATE_SLOT_KEY', id, { key, slot: name, owner: id });
       staged.slots.push({ name, key, render: render as never, priority: options?.priority ?? 100 });
     },
+    moderation: createModerationApi(id, { db, hooks: deps.runtime.hooks }),
     conversations: {
       async start(input) {
         const { conversation } = await startConversation(db, input, { beforeWrite: () => enforceStartLimits(deps.database, input.from) });
         return { conversationId: conversation.id, url: `/messages/${conversation.id}` };
       },
     },
+    uploads: {
+      accept: ({ owner, file, purpose }) => acceptUpload(deps.uploads, { owner, file, purpose: `plugin:${id}:${purpose}` }),
+      byIds: (ids) => uploadsByIds(db, ids),
+      maxBytes: deps.uploads.limits.maxBytes,
+    },
     emit: (name, payload, ctx) => deps.runtime.hooks.action(name, payload, ctx),
+    threads: {
+      async setLocked(threadId, locked) {
+        await db.update(threads).set({ locked }).where(eq(threads.id, threadId));
+      },
+      async create({ author, categoryId, title, raw, tags = [], form }) {
+        const { restrictTags } = await getSiteSettings(db);
+        const { thread, post } = await createThread(
+          { db, hooks: deps.runtime.hooks, user: author, form, restrictTags },
+          { categoryId, title, raw, tags: tags.join(', ') },
+        );
+        return { thread, post, url: threadPath(thread) };
+      },
+    },
     adminPage(page) {
       staged.adminPages.push(page);
     },
@@ -123,5 +150,28 @@ export function createPluginApi(
     settings: (categoryId) => host.settingsFor(id, categoryId),
     enabledIn: (categoryId) => host.isActive(id, categoryId),
     assetUrl: (name) => `/plugins/${id}/assets/${getAsset(`${id}/${name}`)?.hash ?? 'missing'}/${name}`,
+    analytics: createAnalyticsApi(id, staged.analytics),
+    search: createSearchApi(id, host, db),
+    mail: {
+      async send(input) {
+        const [member] = await db.select({ email: users.email }).from(users).where(eq(users.id, input.userId)).limit(1);
+        if (!member) return { queued: false };
+        const stored = await queueMail(db, deps.jobs, {
+          to: member.email,
+          subject: input.subject,
+          text: input.text,
+          html: input.html,
+          kind: `plugin:${id}`,
+          dedupeKey: input.dedupeKey ? `${id}:${input.dedupeKey}` : undefined,
+          userId: input.userId,
+          purpose: 'all',
+        });
+        return { queued: stored.created };
+      },
+    },
+    async site() {
+      const { forumName, timeZone, defaultLocale } = await getSiteSettings(db);
+      return { forumName, timeZone, defaultLocale };
+    },
   };
 }

@@ -17,6 +17,12 @@ export type {
   AdminPageDefinition,
   NotificationTypeDefinition,
   SettingsSchema,
+  PluginSiteInfo,
+  PluginMail,
+  PluginModerationApi,
+  ReportableDefinition,
+  ReportableItem,
+  ReportReason,
 } from './manifest.ts';
 export {
   HookRejection,
@@ -25,8 +31,19 @@ export {
   type FilterName,
   type ActionName,
   type HookContext,
+  type HoldRequest,
 } from './hooks.ts';
 export { Slot, type SlotProps, type SlotName } from './slots.tsx';
+export type { IncomingFile, StoredUpload } from '../uploads/index.ts';
+export type { AnalyticsRange, AnalyticsFormat, AnalyticsMetricDefinition, AnalyticsPanelDefinition } from '../analytics/plugin-types.ts';
+export type {
+  SearchApi,
+  SearchTypeDefinition,
+  SearchFacetDefinition,
+  SearchFacetKind,
+  PluginSearchDocument,
+  SearchWriteOptions,
+} from '../search/plugin-types.ts';
 
 // What plugin views and routes build with.
 export { renderPage, renderPartOrPage } from '../ui/page.tsx';
@@ -38,6 +55,8 @@ export { safeRedirectPath } from '../http/redirect.ts';
 export { defineMessages } from '../i18n/index.ts';
 export type { Translator, Locale } from '../i18n/index.ts';
 export { canReadCategory, canReply, canStartThread, isStaffViewer, canAct, type Viewer } from '../forum/permissions.ts';
+/** SQL predicates for what members and guests may see: use them in every plugin query that lists forum content. */
+export { publicThread, listedThread, publicPost } from '../forum/service/visibility.ts';
 
 // Core tables a plugin may reference (foreign keys, joins). Read them; write only through hooks and services.
 export { users, threads, posts, categories } from '../db/schema.ts';

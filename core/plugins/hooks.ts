@@ -13,16 +13,34 @@ export interface HookContext {
   form?: Readonly<Record<string, string | string[]>>;
 }
 
+/** A filter's request to keep new content out of sight until staff review it (the first request wins). */
+export interface HoldRequest {
+  /** Shown to staff in the review queue and to the author: an i18n key or plain text. */
+  reason: string;
+}
+
 /**
  * Filters run before core acts: each may return a changed value, or reject with a message for the member.
  * Plugins add their own by declaration merging: `declare module '…/core/plugins/api' { interface FilterHooks { … } }`.
  */
 export interface FilterHooks {
-  'thread.beforeCreate': { title: string; raw: string; categoryId: number; tags: string[]; source: string | null };
-  'post.beforeCreate': { raw: string; threadId: number; categoryId: number; replyToPostId: number | null };
+  /** publishAt: scheduled publishing (core/scheduling sets it from the staff composer field). */
+  'thread.beforeCreate': {
+    title: string;
+    raw: string;
+    categoryId: number;
+    tags: string[];
+    source: string | null;
+    hold?: HoldRequest | null;
+    publishAt?: Date | null;
+  };
+  'post.beforeCreate': { raw: string; threadId: number; categoryId: number; replyToPostId: number | null; hold?: HoldRequest | null };
   'post.beforeEdit': { raw: string; post: Post };
   /** The sanitised HTML of a post as it is rendered at write time. */
   'post.render': { html: string; raw: string };
+  /** The order of a thread page's posts: `postIds` null keeps number order; a plugin returns every post id of the
+   * thread in display order (Q&A: question, accepted answer, answers by votes) and core pages through that list. */
+  'thread.postOrder': { thread: Thread; category: Category; postIds: number[] | null };
 }
 
 /** Actions observe after the fact; a failing action is logged and never breaks the request. */

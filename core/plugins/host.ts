@@ -12,9 +12,11 @@ import type { PluginRuntime } from './runtime.ts';
 import { orderByDependencies, validateManifest, validateTables } from './validate.ts';
 import { createPluginApi, type StagedRegistrations } from './api-factory.ts';
 import type { PluginStateStore } from './state.ts';
+import type { AnalyticsRegistrations } from '../analytics/plugin-types.ts';
 import { resolveSettings } from './settings.ts';
 import { serveAsset } from '../http/routes/system.ts';
 import { registerNotificationType } from '../notifications/types.ts';
+import type { UploadContext } from '../uploads/index.ts';
 
 /** Each method+path may be registered by one call only: a second registration would silently shadow the first. */
 function guardDuplicateRoutes(id: string, routes: Hono<PluginEnv<unknown>>): void {
@@ -41,6 +43,8 @@ export interface LoadedPlugin {
   error?: PluginError;
   adminPages: AdminPageDefinition[];
   notificationTypes: Map<string, NotificationTypeDefinition>;
+  /** Its analytics metrics and panels (api.analytics). */
+  analytics?: AnalyticsRegistrations;
 }
 
 export interface PluginHostDeps {
@@ -50,6 +54,8 @@ export interface PluginHostDeps {
   jobs: JobQueue;
   state: PluginStateStore;
   origin: string;
+  /** Image uploads (core/uploads), for api.uploads. */
+  uploads: UploadContext;
   runMigrations: boolean;
 }
 
@@ -137,7 +143,15 @@ export class PluginHost {
     await this.deps.state.ensure(definition.id, definition.version, definition.enabledByDefault ?? true);
     if (definition.locales) registerMessages(definition.locales);
 
-    const staged: StagedRegistrations = { filters: [], actions: [], slots: [], adminPages: [], jobs: [], notificationTypes: new Map() };
+    const staged: StagedRegistrations = {
+      filters: [],
+      actions: [],
+      slots: [],
+      adminPages: [],
+      jobs: [],
+      notificationTypes: new Map(),
+      analytics: { metrics: new Map(), panels: [] },
+    };
     const routes = new Hono<PluginEnv<unknown>>();
     guardDuplicateRoutes(definition.id, routes);
     const api = createPluginApi(definition, this, staged, routes, this.deps);
@@ -149,6 +163,7 @@ export class PluginHost {
       status: 'active',
       adminPages: staged.adminPages,
       notificationTypes: staged.notificationTypes,
+      analytics: staged.analytics,
     });
     this.deps.logger.debug({ plugin: definition.id, version: definition.version }, 'plugin loaded');
   }

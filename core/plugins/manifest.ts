@@ -4,11 +4,15 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Db } from '../db/index.ts';
 import type { User } from '../accounts/schema.ts';
+import type { Post, Thread } from '../forum/schema.ts';
 import type { Logger } from '../logger.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { ViewContext } from '../ui/view-context.ts';
 import type { ActionHandler, ActionHooks, ActionName, FilterHandler, FilterName, HookContext } from './hooks.ts';
 import type { SlotName, SlotProps } from './slots.tsx';
+import type { AnalyticsApi } from '../analytics/plugin-types.ts';
+import type { SearchApi } from '../search/plugin-types.ts';
+import type { IncomingFile, StoredUpload } from '../uploads/index.ts';
 
 export type PluginScope = 'global' | 'category';
 export type SettingsSchema = z.ZodObject<z.ZodRawShape>;
@@ -111,13 +115,34 @@ export interface PluginApi<Settings> {
   filter<K extends FilterName>(name: K, handler: FilterHandler<K>, options?: { priority?: number }): void;
   action<K extends ActionName>(name: K, handler: ActionHandler<K>, options?: { priority?: number }): void;
   slot<N extends SlotName>(name: N, key: string, render: FC<SlotProps[N] & { vc: ViewContext }>, options?: { priority?: number }): void;
+  /** Reports and the review queue (core/moderation): make the plugin's items reportable, file reports, hold items. */
+  readonly moderation: PluginModerationApi;
   /** Private conversations: e.g. marketplace "contact the seller". Blocks, sanctions and rate limits apply;
    * refusals arrive as UserError (403/429) or ValidationError. */
   readonly conversations: {
     start(input: { from: User; to: number[]; title?: string | null; raw: string }): Promise<{ conversationId: number; url: string }>;
   };
+  /** Image uploads (core/uploads): the same checks as the composer — real type from the bytes, size limit, daily
+   * quota, EXIF stripped, resized webp variants. Refusals arrive as UserError (400/403/413/415/429). */
+  readonly uploads: {
+    /** Accepts one image from a member. `purpose` is a short word (e.g. "photo"); it is stored as plugin:<id>:<purpose>. */
+    accept(input: { owner: User; file: IncomingFile; purpose: string }): Promise<StoredUpload>;
+    /** Uploads by id in one query. */
+    byIds(ids: readonly number[]): Promise<Map<number, StoredUpload>>;
+    /** The per-file size limit in bytes (UPLOAD_MAX_BYTES). */
+    readonly maxBytes: number;
+  };
   /** Fires an action hook (core's or a plugin's own, declared by declaration merging) for other plugins to observe. */
   emit<K extends ActionName>(name: K, payload: ActionHooks[K], ctx: HookContext): Promise<void>;
+  /** Thread changes a plugin may make without a staff member present (e.g. Q&A closes a solved question). */
+  readonly threads: {
+    /** Locks or unlocks a thread (no new replies); a missing thread is ignored. */
+    setLocked(threadId: number, locked: boolean): Promise<void>;
+    /** Starts a thread as a member, exactly like the composer: category permissions, filters (`thread.beforeCreate`),
+     * holds and `thread.created` all apply. Refusals: ValidationError (fields `categoryId`, `title`, `raw`, `tags`),
+     * HookRejection, UserError. E.g. a marketplace listing form that collects its own fields. */
+    create(input: { author: User; categoryId: number; title: string; raw: string; tags?: string[]; form?: Readonly<Record<string, string | string[]>> }): Promise<{ thread: Thread; post: Post; url: string }>;
+  };
   adminPage(page: AdminPageDefinition): void;
   job<T extends object>(name: string, handler: (data: T) => Promise<void>, options?: PluginJobOptions): void;
   /** Queues a job by this plugin. Handlers must be idempotent (a job can run twice after a crash); `singletonKey`
@@ -130,4 +155,73 @@ export interface PluginApi<Settings> {
   enabledIn(categoryId: number | null | undefined): boolean;
   /** URL of one of the plugin's declared assets (cache-busted). */
   assetUrl(name: string): string;
+  /** Figures and panels on /admin/analytics (shown while the plugin is active). */
+  readonly analytics: AnalyticsApi;
+  /** Searchable document types with their filters, and the documents themselves (see docs/plugins.md, Search). */
+  readonly search: SearchApi;
+  /** The forum-wide settings a plugin may read, e.g. the time zone that defines "today" for hooks and jobs. */
+  site(): Promise<PluginSiteInfo>;
+  /** Email to members through core's mail queue (delivered by the mail.send job, kept in the outbox without SMTP). */
+  readonly mail: {
+    /** Queues one mail to a member's address. The same dedupeKey is stored and sent once, however often this is
+     * called (idempotent jobs): `queued` is false for a repeat and for an unknown member. A member who
+     * unsubscribed from all mail gets nothing (checked when it goes out). */
+    send(input: PluginMail): Promise<{ queued: boolean }>;
+  };
+}
+
+export interface PluginMail {
+  userId: number;
+  subject: string;
+  text: string;
+  /** Complete, already escaped HTML body. */
+  html: string;
+  /** Scoped to the plugin: `<pluginId>:<dedupeKey>`. */
+  dedupeKey?: string;
+}
+
+export type ReportReason = 'spam' | 'abuse' | 'illegal' | 'offtopic' | 'other';
+
+/** What the review queue shows about a plugin's item. */
+export interface ReportableItem {
+  title: string;
+  /** Same-origin path to the item. */
+  url: string;
+  /** Who posted it: sanctions from the queue target this member. */
+  authorId: number | null;
+  /** Plain text, the start of the content. */
+  excerpt?: string;
+  /** Currently hidden pending review. */
+  hidden?: boolean;
+}
+
+export interface ReportableDefinition {
+  /** Batch look-up: the items that still exist (missing ids count as gone). */
+  describe(ids: number[]): Promise<Map<number, ReportableItem>>;
+  /** Whether a member can see the item (reports never reveal hidden things); default: yes. */
+  visibleTo?(viewer: User, id: number): Promise<boolean>;
+  /** Trusted reports reached the threshold, or hold() was called: hide the item pending review. */
+  hide?(id: number): Promise<void>;
+  /** Staff approved the item: show it again. */
+  approve?(id: number, by: User): Promise<void>;
+  /** Staff removed the item. */
+  remove?(id: number, by: User): Promise<void>;
+}
+
+export interface PluginModerationApi {
+  /** Registers a reportable kind, as `<pluginId>.<name>`. */
+  reportable(name: string, definition: ReportableDefinition): void;
+  /** Files a member's report (one open report per member and item). */
+  report(input: { type: string; id: number; reporter: User; reason: ReportReason; text?: string }): Promise<{ reportId: number; hidden: boolean }>;
+  /** Sends an item to the review queue without a member report (the plugin's own automatic rule); hides it. */
+  hold(input: { type: string; id: number; reason: string }): Promise<void>;
+  /** Core's report form for an item: link to it from the item's page. */
+  reportUrl(type: string, id: number): string;
+}
+
+export interface PluginSiteInfo {
+  forumName: string;
+  /** IANA zone of the forum (site settings); calendar days and weeks are counted in it. */
+  timeZone: string;
+  defaultLocale: Locale;
 }

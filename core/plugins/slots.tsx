@@ -17,6 +17,11 @@ export interface SlotProps {
   'category.header': { category: Category };
   'thread.header': { thread: Thread; category: Category };
   'thread.belowFirstPost': { thread: Thread; category: Category; firstPost: Post };
+  /** Beside a thread's title in thread lists (e.g. "solved"); renders once per row, so load data for every id in
+   * `listThreadIds` (the rows rendered together) in one query, memoised per view context. */
+  'thread.listItem': { thread: Thread; category: Category; listThreadIds: readonly number[] };
+  /** Beside the author's name in a post's header (levels, flair); renders once per post, so batch look-ups. */
+  'post.byline': { post: Post; thread: Thread; category: Category };
   'post.footer': { post: Post; thread: Thread; category: Category };
   /** `form` and `errors` are the submitted values and field errors when the composer is shown again after a refusal. */
   'composer.extras': {

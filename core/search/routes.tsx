@@ -64,7 +64,15 @@ export function searchRoutes(): Hono {
     );
     c.header('Cache-Control', 'private, no-cache');
     c.header('Vary', 'HX-Request');
-    if (wantsFragment(c)) return c.html(results, status);
+    if (wantsFragment(c)) {
+      // the address bar gets the form's meaningful fields only, not every empty filter
+      const shared = new URLSearchParams(baseQuery);
+      if (shared.get('sort') === 'relevance') shared.delete('sort');
+      if (typeof params.page === 'number' && params.page > 1) shared.set('page', String(params.page));
+      const search = shared.toString();
+      c.header('HX-Push-Url', search ? `/search?${search}` : '/search');
+      return c.html(results, status);
+    }
     const title = params.q.trim() ? vc.t('search.titleFor', { q: params.q.trim() }) : vc.t('search.title');
     return renderPage(
       c,

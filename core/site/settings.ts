@@ -15,6 +15,10 @@ export const siteSettingsSchema = z.object({
   setupToken: z.string().nullable().default(null),
   /** Only staff-created tags may be used on threads. */
   restrictTags: z.boolean().default(false),
+  /** Shown in the header instead of the name when set (an https URL or a path on this site). */
+  logoUrl: z.string().max(500).default(''),
+  /** open: anyone; invite: only through an invite link; approval: staff approve each registration. */
+  registrationMode: z.enum(['open', 'invite', 'approval']).default('open'),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;

@@ -4,6 +4,7 @@ import type { Locale, Translator } from '../i18n/index.ts';
 import type { SiteSettings } from '../site/settings.ts';
 import type { SlotRegistry } from '../plugins/slots.tsx';
 import { assetUrl } from './assets.ts';
+import type { MemberStanding } from '../moderation/standing.ts';
 
 /** Everything a view needs about the request, passed explicitly so views stay plain functions. */
 export interface ViewContext {
@@ -24,6 +25,8 @@ export interface ViewContext {
   unreadConversations: number;
   /** Plugin UI entries; rendered by <Slot>. */
   slots?: SlotRegistry;
+  /** A silence or pending rules the signed-in member is told about on every page (core/moderation). */
+  standing?: MemberStanding | null;
 }
 
 export function viewContext(c: Context): ViewContext {
@@ -42,6 +45,7 @@ export function viewContext(c: Context): ViewContext {
     slots: c.var.deps.plugins.slots,
     unreadNotifications: c.var.unreadNotifications ?? 0,
     unreadConversations: c.var.unreadConversations ?? 0,
+    standing: c.var.standing ?? null,
   };
 }
 

@@ -16,6 +16,7 @@ import { showGiveaway, showPoll } from './routes/show.tsx';
 import { verifyRoute } from './routes/verify.tsx';
 import { votePoll } from './routes/vote.tsx';
 import { pollsChoices, pollsDraws, pollsGiveaways, pollsOptions, pollsPolls, pollsQuestions, pollsResponses, pollsTextAnswers } from './schema.ts';
+import { registerPollAnalytics } from './service/analytics.ts';
 import { closeDuePoll } from './service/close-poll.ts';
 import { DRAW_JOB, drawDueGiveaway, type DrawJob } from './service/draw.ts';
 import { CLOSE_JOB, type CloseJob } from './service/schedule-close.ts';
@@ -70,5 +71,8 @@ export default definePlugin({
     api.job<CloseJob>(CLOSE_JOB, (data) => closeDuePoll(api, data.pollId));
     api.job<DrawJob>(DRAW_JOB, (data) => drawDueGiveaway(api, data.giveawayId));
     api.notificationType('giveawayWon', { messageKey: 'polls.notification.giveawayWon' });
+
+    // figures on /admin/analytics
+    registerPollAnalytics(api);
   },
 });

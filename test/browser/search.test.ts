@@ -1,9 +1,18 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
 import type { Locale } from '../../core/i18n/index.ts';
 import { createCategory } from '../../core/forum/service/categories.ts';
 import { createThread } from '../../core/forum/service/create-thread.ts';
 import { saveRuleConfig } from '../../core/moderation/service/settings.ts';
-import { browserSession, signedInAs, type Person } from './page-helpers.ts';
+import { searchServiceOf } from '../../core/search/index.ts';
+import { browserSession, screenshotsDir, signedInAs, type Person } from './page-helpers.ts';
 import { startBrowserForum, translator, type BrowserForum } from './harness.ts';
+
+async function screenshot(page: Page, file: string): Promise<void> {
+  mkdirSync(screenshotsDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotsDir, file), fullPage: true });
+}
 
 const admin = { username: 'founder', email: 'founder@example.com', password: 'a long admin passphrase' } satisfies Person;
 
@@ -48,6 +57,8 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
         for (const title of [text.title, text.other]) {
           await createThread({ db, hooks: plugins.hooks, user: user!, restrictTags: false }, { categoryId: cat.id, title, raw: `${title} — details inside.` });
         }
+        // the server's index worker would pick them up within a second; the first search is a plain page load
+        await searchServiceOf(forum.server.forum.deps).drain();
       });
 
       await step('search from the header box', async () => {
@@ -61,16 +72,22 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
       await step('results update while typing, and the address follows', async () => {
         const input = page.getByRole('searchbox', { name: t('search.query') });
         await input.fill('');
-        // the index worker runs every second: the first results may need a moment
         await input.pressSequentially(text.query, { delay: 80 });
-        await page.locator('.search-hit-title', { hasText: text.title }).waitFor({ timeout: 10_000 });
+        await page.locator('.search-hit-title', { hasText: text.title }).waitFor();
         await page.waitForURL((url) => url.searchParams.get('q') === text.query);
+        // a shareable address: the query, not every empty filter of the form
+        expect([...new URL(page.url()).searchParams.keys()]).toEqual(['q']);
         expect(await page.locator('.search-hit-title').count()).toBe(1);
         expect(await page.locator('.search-hit-title mark').count()).toBeGreaterThan(0);
+        await screenshot(page, `search-results-${locale}.png`);
       });
 
-      await step('keyboard: Tab reaches the first result and Enter opens it', async () => {
-        await page.locator('.search-hit-title').first().focus();
+      await step('keyboard: leaving the box for the first result keeps focus there, Enter opens it', async () => {
+        const hit = page.locator('.search-hit-title').first();
+        // leaving the box fires 'change': it must not re-fetch and swap the results away under the focus
+        await hit.focus();
+        await page.waitForTimeout(500);
+        expect(await hit.evaluate((el) => el === document.activeElement)).toBe(true);
         await page.keyboard.press('Enter');
         await page.waitForURL(/\/t\/\d+/);
         await page.getByRole('heading', { level: 1, name: text.title }).waitFor();
@@ -86,6 +103,8 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
         const input = page.getByRole('searchbox', { name: t('search.query') });
         await input.fill('zzqqxx');
         await page.getByRole('heading', { name: t('search.none.title', { q: 'zzqqxx' }) }).waitFor();
+        await page.waitForURL((url) => url.searchParams.get('q') === 'zzqqxx');
+        await screenshot(page, `search-none-${locale}.png`);
       });
       expect(problems).toEqual([]);
     });

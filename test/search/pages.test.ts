@@ -25,6 +25,11 @@ describe('search pages', () => {
     const html = await part.text();
     expect(html.startsWith('<section id="search-results"')).toBe(true);
     expect(html).not.toContain('<html');
+    // the address bar gets only the fields that mean something, not the form's empty filters
+    const typed = await guest.htmx('GET', '/search?q=password&type=&category=&tag=&author=&from=&to=&sort=relevance');
+    expect(typed.headers.get('hx-push-url')).toBe('/search?q=password');
+    const paged = await guest.htmx('GET', '/search?q=password&type=thread&sort=date&page=2');
+    expect(paged.headers.get('hx-push-url')).toBe('/search?q=password&type=thread&sort=date&page=2');
     // a Back-button restore asks for the whole page
     const restore = await guest.get('/search?q=password', { 'hx-request': 'true', 'hx-history-restore-request': 'true' });
     expect(await restore.text()).toContain('<html');

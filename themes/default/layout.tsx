@@ -3,6 +3,7 @@ import { locales } from '../../core/i18n/index.ts';
 import type { LayoutProps } from '../../core/ui/theme.ts';
 import { isStaff } from '../../core/ui/view-context.ts';
 import { Slot } from '../../core/plugins/slots.tsx';
+import { StandingNotice } from '../../core/moderation/views/standing-notice.tsx';
 
 export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
   vc,
@@ -46,12 +47,18 @@ export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
         <header class="site-header">
           <div class="container header-inner">
             <a class="brand" href="/">
-              {site.forumName}
+              {site.logoUrl ? <img class="brand-logo" src={site.logoUrl} alt={site.forumName} height={32} /> : site.forumName}
             </a>
             <nav aria-label={t('nav.main')} class="main-nav">
               <a href="/latest">{t('nav.latest')}</a>
               <a href="/categories">{t('nav.categories')}</a>
             </nav>
+            <form class="header-search" method="get" action="/search" role="search">
+              <label for="header-search-q" class="visually-hidden">
+                {t('search.header.label')}
+              </label>
+              <input id="header-search-q" type="search" name="q" placeholder={t('search.header.placeholder')} maxlength={200} />
+            </form>
             <nav aria-label={t('nav.account')} class="account-nav">
               {user ? (
                 <>
@@ -78,6 +85,7 @@ export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
                     <MailIcon />
                     {vc.unreadConversations > 0 ? <span class="count">{vc.tr.number(vc.unreadConversations)}</span> : null}
                   </a>
+                  {isStaff(user) ? <a href="/review">{t('moderation.nav.review')}</a> : null}
                   {isStaff(user) ? <a href="/admin">{t('nav.admin')}</a> : null}
                   <a href={`/u/${encodeURIComponent(user.username)}`}>{user.displayName}</a>
                   <a href="/preferences">{t('nav.preferences')}</a>
@@ -101,12 +109,14 @@ export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
           <Slot name="header" vc={vc} />
         </header>
         <main id="main" class="container" tabindex={-1}>
+          <StandingNotice vc={vc} />
           {children}
         </main>
         <footer class="site-footer">
           <div class="container footer-inner">
             <span>{t('footer.poweredBy')}</span>
             <a href="/latest.rss">{t('footer.rss')}</a>
+            <a href="/rules">{t('moderation.footer.rules')}</a>
             <form method="post" action="/locale" class="inline locale-form">
               <input type="hidden" name="_csrf" value={vc.csrfToken} />
               <input type="hidden" name="next" value={vc.path} />

@@ -1,7 +1,9 @@
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/index.ts';
-import { readableAccessLevels, type Viewer } from '../../forum/permissions.ts';
+import { isStaffViewer, readableAccessLevels, type Viewer } from '../../forum/permissions.ts';
+import { categoryAccess } from '../../forum/service/access.ts';
+import { allCategories } from '../../forum/service/category-cache.ts';
 import { categories, posts, threads } from '../../forum/schema.ts';
 
 export const ACTIVITY_PAGE_SIZE = 20;
@@ -31,6 +33,8 @@ export function formatActivityCursor(cursor: ActivityCursor): string {
  */
 export async function memberActivity(db: DbOrTx, authorId: number, viewer: Viewer, before: ActivityCursor | null) {
   const levels = readableAccessLevels(viewer);
+  // trust-level and group rules live outside the access levels: filter by the categories this viewer may read
+  const readableIds = categoryAccess(await allCategories(db), viewer).readableIds;
   const parent = alias(categories, 'parent_category');
   const rows = await db
     .select({
@@ -52,8 +56,13 @@ export async function memberActivity(db: DbOrTx, authorId: number, viewer: Viewe
         eq(posts.authorId, authorId),
         isNull(posts.deletedAt),
         isNull(threads.deletedAt),
+        // held for review: the author and staff see it on the thread, not in public activity
+        isNull(posts.heldAt),
+        isNull(threads.heldAt),
         inArray(categories.readAccess, levels),
         or(isNull(categories.parentId), inArray(parent.readAccess, levels)),
+        readableIds.length > 0 ? inArray(threads.categoryId, readableIds) : sql`false`,
+        isStaffViewer(viewer) ? undefined : isNull(threads.publishAt),
         before ? sql`(${posts.createdAt}, ${posts.id}) < (${before.at}::timestamptz, ${before.id})` : undefined,
       ),
     )

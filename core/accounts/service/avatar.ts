@@ -37,7 +37,9 @@ export function avatarSvg(displayName: string, usernameKey: string): string {
   ].join('');
 }
 
-/** Where a member's avatar is served; the version changes with the display name so caches refresh. */
-export function avatarUrl(user: { username: string; displayName: string }): string {
+/** Where a member's avatar is served: their uploaded picture (core/uploads) when they have one and the row
+ * carries it; otherwise the generated one, whose version changes with the display name so caches refresh. */
+export function avatarUrl(user: { username: string; displayName: string; avatarKey?: string | null }): string {
+  if (user.avatarKey) return `/uploads/${user.avatarKey}-a256.webp`;
   return `/avatar/${encodeURIComponent(user.username)}.svg?v=${hashToken(user.displayName).slice(0, 8)}`;
 }

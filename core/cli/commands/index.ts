@@ -1,7 +1,9 @@
 import type { Config } from '../../config/index.ts';
+import { analyticsRebuildCommand } from './analytics-rebuild.ts';
 import { benchSeedCommand } from './bench-seed.ts';
 import { demoCommand } from './demo.ts';
 import { migrateCommand } from './migrate.ts';
+import { searchReindexCommand, searchStatusCommand } from './search.ts';
 import { startCommand } from './start.ts';
 import { userCreateCommand } from './user-create.ts';
 
@@ -13,4 +15,4 @@ export interface Command {
   run(args: string[], config: Config): Promise<number>;
 }
 
-export const commands: Command[] = [startCommand, migrateCommand, userCreateCommand, demoCommand, benchSeedCommand];
+export const commands: Command[] = [startCommand, migrateCommand, userCreateCommand, demoCommand, benchSeedCommand, analyticsRebuildCommand, searchReindexCommand, searchStatusCommand];

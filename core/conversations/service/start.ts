@@ -2,6 +2,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { users, type User } from '../../accounts/schema.ts';
 import type { DbOrTx } from '../../db/index.ts';
 import { canAct } from '../../forum/permissions.ts';
+import { can } from '../../trust/abilities.ts';
+import { trustSettings } from '../../trust/settings.ts';
 import { UserError } from '../../http/errors.tsx';
 import { parseOrThrow, ValidationError } from '../../http/validation.ts';
 import { conversationMessages, conversationParticipants, conversations, type Conversation, type ConversationMessage } from '../schema.ts';
@@ -34,6 +36,8 @@ export async function startConversation(
 ): Promise<{ conversation: Conversation; message: ConversationMessage }> {
   const { from } = input;
   if (!canAct(from)) throw new UserError(403, 'conversations.sanctioned');
+  // trust levels (core/trust): new members start conversations only from the configured level
+  if (!can(from, 'sendMessages', await trustSettings(db))) throw new UserError(403, 'trust.cannot.sendMessages');
   const to = [...new Set(input.to)].filter((id) => id !== from.id);
   if (to.length === 0) throw new ValidationError({ to: 'conversations.to.required' });
   if (to.length > MAX_RECIPIENTS) throw new ValidationError({ to: 'conversations.to.tooMany' });

@@ -57,7 +57,7 @@ async function quoted(c: Context, value: string | undefined): Promise<string> {
   const postId = Number(value);
   if (!value || !Number.isSafeInteger(postId) || postId < 1 || postId > 2_147_483_647) return '';
   const found = await findPostContext(c.var.deps.db, postId);
-  if (!found || !canSeeThread(c.var.user, found) || found.post.deletedAt) return '';
+  if (!found || !canSeeThread(c.var.user, found) || found.post.deletedAt || found.post.heldAt) return '';
   const [view] = await withAuthors(c.var.deps.db, [found.post], null);
   return view?.author ? quoteText(found.post, view.author.username) : '';
 }

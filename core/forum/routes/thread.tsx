@@ -6,7 +6,7 @@ import { viewContext } from '../../ui/view-context.ts';
 import { canSeeThread, findThreadContext, type ThreadContext } from '../service/lookup.ts';
 import { threadPath } from '../service/slug.ts';
 import { tagsForThreads } from '../service/tags.ts';
-import { countView, firstPost, pageCount, postsAfter, postsOnPage } from '../service/thread-page.ts';
+import { countView, firstPost, pageCount, POSTS_PER_PAGE, postsAfter, postsByIds, postsOnPage } from '../service/thread-page.ts';
 import { markRead, watchLevel } from '../../watching/index.ts';
 import { ThreadHeader } from '../views/thread-header.tsx';
 import { MoreLink } from '../views/thread-list.tsx';
@@ -30,10 +30,18 @@ export function threadRoutes(): Hono {
     const page = pageParam(c.req.query('page'));
     const base = threadPath(thread);
     if ((c.req.param('slug') ?? '') !== thread.slug) return c.redirect(page > 1 ? `${base}?page=${page}` : base, 301);
-    const pages = pageCount(thread);
+    // a plugin may order the posts (Q&A: answers by votes); pages then are slices of its list
+    const { postIds: order } = await c.var.deps.plugins.hooks.filter(
+      'thread.postOrder',
+      { thread, category: scope.category, postIds: null },
+      { user: c.var.user, categoryId: thread.categoryId },
+    );
+    const pages = order ? Math.max(1, Math.ceil(order.length / POSTS_PER_PAGE)) : pageCount(thread);
     if (page > pages) throw new UserError(404, 'error.404.body');
     const vc = viewContext(c);
-    const posts = await postsOnPage(db, thread.id, page, c.var.user?.id ?? null);
+    const posts = order
+      ? await postsByIds(db, thread.id, order.slice((page - 1) * POSTS_PER_PAGE, page * POSTS_PER_PAGE), c.var.user?.id ?? null)
+      : await postsOnPage(db, thread.id, page, c.var.user?.id ?? null);
     c.header('Vary', 'HX-Request', { append: true });
     if (isHtmx(c) && c.req.query('page')) {
       return c.html(
@@ -45,11 +53,11 @@ export function threadRoutes(): Hono {
     }
     const [tags, first] = await Promise.all([
       tagsForThreads(db, [thread.id]),
-      page === 1 ? Promise.resolve(posts[0]?.post) : firstPost(db, thread.id),
+      page === 1 && posts[0]?.post.number === 1 ? Promise.resolve(posts[0].post) : firstPost(db, thread.id),
     ]);
     countView(db, thread.id, (err) => c.var.log.warn({ err, threadId: thread.id }, 'view count failed'));
     const user = c.var.user;
-    const lastShown = posts[posts.length - 1]?.post.number;
+    const lastShown = posts.reduce((max, view) => Math.max(max, view.post.number), 0);
     const [watch] = await Promise.all([
       user ? watchLevel(db, user.id, thread.id) : undefined,
       user && lastShown ? markRead(db, user.id, thread.id, lastShown) : undefined,

@@ -1,7 +1,8 @@
-import { and, desc, inArray, isNull } from 'drizzle-orm';
+import { and, desc, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.ts';
 import { categories, threads, type Thread } from '../schema.ts';
 import type { CategoryAccess } from './access.ts';
+import { listedThread } from './visibility.ts';
 
 export interface CategoryStats {
   threadCount: number;
@@ -29,7 +30,7 @@ export async function categoryStats(db: DbOrTx, access: CategoryAccess): Promise
         lastPostAt: threads.lastPostAt,
       })
       .from(threads)
-      .where(and(inArray(threads.categoryId, ids), isNull(threads.deletedAt)))
+      .where(and(inArray(threads.categoryId, ids), listedThread()))
       .orderBy(threads.categoryId, desc(threads.lastPostAt), desc(threads.id)),
   ]);
   const latestBy = new Map(latest.map((t) => [t.categoryId, t]));

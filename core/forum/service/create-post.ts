@@ -45,11 +45,17 @@ export async function createPost(ctx: WriteContext, input: NewPostInput): Promis
   const finalRaw = parseOrThrow(postRawSchema, filtered.raw);
   const rendered = await renderPost(db, hooks, finalRaw, hookCtx);
   const at = writeTime(ctx);
+  // a held reply takes its number but moves no counter until staff approve it (core/moderation)
+  const hold = filtered.hold ?? null;
 
   const created = await db.transaction(async (tx) => {
     const [thread] = await tx
       .update(threads)
-      .set({ lastPostNumber: add(threads.lastPostNumber, 1), replyCount: add(threads.replyCount, 1), lastPostAt: at, lastPosterId: user.id })
+      .set(
+        hold
+          ? { lastPostNumber: add(threads.lastPostNumber, 1) }
+          : { lastPostNumber: add(threads.lastPostNumber, 1), replyCount: add(threads.replyCount, 1), lastPostAt: at, lastPosterId: user.id },
+      )
       .where(and(eq(threads.id, found.thread.id), isNull(threads.deletedAt)))
       .returning();
     if (!thread) throw new UserError(404, 'error.404.body');
@@ -65,8 +71,11 @@ export async function createPost(ctx: WriteContext, input: NewPostInput): Promis
         renderVersion: rendered.renderVersion,
         replyToPostId: replyTo,
         createdAt: at,
+        heldAt: hold ? at : null,
+        heldReason: hold?.reason ?? null,
       })
       .returning();
+    if (hold) return { post: post!, thread, category: found.category };
     const [category] = await tx
       .update(categories)
       .set({ postCount: add(categories.postCount, 1) })
@@ -75,7 +84,8 @@ export async function createPost(ctx: WriteContext, input: NewPostInput): Promis
     await tx.update(users).set({ postCount: add(users.postCount, 1) }).where(eq(users.id, user.id));
     return { post: post!, thread, category: category! };
   });
-  await hooks.action('post.created', created, hookCtx);
+  // observers (notifications, live updates) hear of a held reply when it is approved
+  if (!hold) await hooks.action('post.created', created, hookCtx);
   return created;
 }
 

@@ -54,6 +54,10 @@ export async function createThread(
   const raw = parseOrThrow(postRawSchema, filtered.raw);
   const rendered = await renderPost(db, hooks, raw, hookCtx);
   const at = writeTime(ctx);
+  // a held thread exists for its author and staff only; counters move when staff approve it (core/moderation)
+  const hold = filtered.hold ?? null;
+  // a scheduled thread, too: core/scheduling moves the counters and notifies when it goes live
+  const publishAt = filtered.publishAt ?? null;
 
   const created = await db.transaction(async (tx) => {
     const tagIds = await resolveTags(tx, parseTags(filtered.tags), { restricted: ctx.restrictTags, staff: isStaffViewer(user) });
@@ -69,13 +73,26 @@ export async function createThread(
         lastPostAt: at,
         lastPosterId: user.id,
         createdAt: at,
+        heldAt: hold ? at : null,
+        publishAt,
       })
       .returning();
     const [post] = await tx
       .insert(posts)
-      .values({ threadId: thread!.id, authorId: user.id, number: 1, raw, html: rendered.html, renderVersion: rendered.renderVersion, createdAt: at })
+      .values({
+        threadId: thread!.id,
+        authorId: user.id,
+        number: 1,
+        raw,
+        html: rendered.html,
+        renderVersion: rendered.renderVersion,
+        createdAt: at,
+        heldAt: hold ? at : null,
+        heldReason: hold?.reason ?? null,
+      })
       .returning();
     await attachTags(tx, thread!.id, tagIds);
+    if (hold || publishAt) return { thread: thread!, post: post!, category: found.category };
     const [category] = await tx
       .update(categories)
       .set({ threadCount: add(categories.threadCount, 1), postCount: add(categories.postCount, 1) })

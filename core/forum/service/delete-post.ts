@@ -31,6 +31,7 @@ export async function deletePost(ctx: WriteContext, postId: number): Promise<Pos
       .where(and(eq(posts.id, postId), isNull(posts.deletedAt)))
       .returning();
     if (!post) return { post: found.post, thread: found.thread };
+    if (post.heldAt) return { post, thread: await heldVisibility(tx, post, found.thread, at) };
     const thread = await applyVisibility(tx, post, -1, post.number === 1 ? at : undefined);
     return { post, thread };
   });
@@ -51,11 +52,21 @@ export async function restorePost(ctx: WriteContext, postId: number): Promise<Po
       .where(and(eq(posts.id, postId), isNotNull(posts.deletedAt)))
       .returning();
     if (!post) return { post: found.post, thread: found.thread };
+    if (post.heldAt) return { post, thread: await heldVisibility(tx, post, found.thread, null) };
     const thread = await applyVisibility(tx, post, +1, post.number === 1 ? null : undefined);
     return { post, thread };
   });
   await hooks.action('post.restored', result, { user, categoryId: found.category.id });
   return result;
+}
+
+/** A post held for review never moved a counter (core/moderation): only a held first post takes its thread along. */
+async function heldVisibility(tx: DbOrTx, post: Post, thread: Thread, threadDeletedAt: Date | null): Promise<Thread> {
+  if (post.number !== 1) return thread;
+  const [updated] = await tx.update(threads).set({ deletedAt: threadDeletedAt }).where(eq(threads.id, post.threadId)).returning();
+  // tags count held threads (they were attached on creation)
+  await adjustTagCounts(tx, post.threadId, threadDeletedAt ? -1 : 1);
+  return updated!;
 }
 
 /**

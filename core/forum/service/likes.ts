@@ -12,7 +12,7 @@ import { canSeeThread, findPostContext } from './lookup.ts';
 export async function toggleLike(ctx: WriteContext, postId: number): Promise<{ post: Post; liked: boolean }> {
   const { db, hooks, user } = ctx;
   const found = await findPostContext(db, postId);
-  if (!found || !canSeeThread(user, found) || found.post.deletedAt || found.thread.deletedAt) {
+  if (!found || !canSeeThread(user, found) || found.post.deletedAt || found.thread.deletedAt || found.post.heldAt) {
     throw new UserError(404, 'error.404.body');
   }
   if (found.post.authorId === user.id) throw new UserError(403, 'forum.like.own');

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.ts';
 import type { Category, Thread } from '../schema.ts';
 import { threads, threadTags } from '../schema.ts';
@@ -6,6 +6,7 @@ import type { CategoryAccess } from './access.ts';
 import type { Cursor } from './cursor.ts';
 import { authorsByIds, type Author } from './people.ts';
 import { tagsForThreads } from './tags.ts';
+import { listedThread } from './visibility.ts';
 
 export type ListingKind = 'latest' | 'new' | 'featured' | 'top';
 export const topPeriods = { day: 1, week: 7, month: 30, all: null } as const;
@@ -50,7 +51,7 @@ export async function listThreads(db: DbOrTx, access: CategoryAccess, query: Lis
   const ids = query.categoryIds ?? access.readableIds;
   if (ids.length === 0) return { items: [], next: null };
   const sortColumn = query.kind === 'new' ? threads.createdAt : threads.lastPostAt;
-  const conditions: SQL[] = [inArray(threads.categoryId, ids), isNull(threads.deletedAt)];
+  const conditions: SQL[] = [inArray(threads.categoryId, ids), listedThread()];
   if (query.kind === 'featured') conditions.push(eq(threads.featured, true));
   if (query.tagId !== undefined) {
     conditions.push(inArray(threads.id, db.select({ id: threadTags.threadId }).from(threadTags).where(eq(threadTags.tagId, query.tagId))));
@@ -94,7 +95,7 @@ export async function pinnedThreads(db: DbOrTx, access: CategoryAccess, scope: {
   const rows = await db
     .select()
     .from(threads)
-    .where(and(pinned, inArray(threads.categoryId, ids), isNull(threads.deletedAt)))
+    .where(and(pinned, inArray(threads.categoryId, ids), listedThread()))
     .orderBy(desc(threads.pinned), desc(threads.lastPostAt), desc(threads.id))
     .limit(20);
   return hydrate(db, access, rows);

@@ -1,7 +1,7 @@
 import { alias } from 'drizzle-orm/pg-core';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.ts';
-import { canReadCategory, canSeeDeleted, type Viewer } from '../permissions.ts';
+import { canReadCategory, canSeeDeleted, isStaffIn, type Viewer } from '../permissions.ts';
 import { categories, posts, threads, type Category, type Post, type Thread } from '../schema.ts';
 
 export interface ThreadContext {
@@ -43,6 +43,10 @@ export async function findPostContext(db: DbOrTx, postId: number): Promise<PostC
 /** Whether the viewer may see the thread at all: its category is readable and, once deleted, only staff see it. */
 export function canSeeThread(viewer: Viewer, ctx: ThreadContext): boolean {
   if (!canReadCategory(viewer, ctx.category, ctx.parent)) return false;
+  // held for review: staff and the author only
+  if (ctx.thread.heldAt && !canSeeDeleted(viewer) && viewer?.id !== ctx.thread.authorId) return false;
+  // scheduled (core/scheduling): staff only until it goes live
+  if (ctx.thread.publishAt && !isStaffIn(viewer, ctx.category.id)) return false;
   return ctx.thread.deletedAt === null || canSeeDeleted(viewer);
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.ts';
 import { posts, threads, type Post, type Thread } from '../schema.ts';
 import { likedByViewer } from './likes.ts';
@@ -37,6 +37,14 @@ export async function postsOnPage(db: DbOrTx, threadId: number, page: number, vi
     .where(and(eq(posts.threadId, threadId), gt(posts.number, (page - 1) * POSTS_PER_PAGE), lte(posts.number, page * POSTS_PER_PAGE)))
     .orderBy(asc(posts.number));
   return withAuthors(db, rows, viewerId);
+}
+
+/** Posts of a thread in the order of `ids` (a page of a plugin-ordered thread); ids of other threads are ignored. */
+export async function postsByIds(db: DbOrTx, threadId: number, ids: number[], viewerId: number | null): Promise<PostView[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select().from(posts).where(and(eq(posts.threadId, threadId), inArray(posts.id, ids)));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return withAuthors(db, ids.flatMap((id) => byId.get(id) ?? []), viewerId);
 }
 
 /** Posts after a number (new replies for an open page), at most one page's worth more than a page. */

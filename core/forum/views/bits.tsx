@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx';
 import { avatarUrl } from '../../accounts/index.ts';
 import type { ViewContext } from '../../ui/view-context.ts';
 import type { Category, Thread } from '../schema.ts';
+import { Flairs } from '../../groups/views/flairs.tsx';
 import type { Author } from '../service/people.ts';
 import { categoryPath, tagPath } from '../service/slug.ts';
 
@@ -32,6 +33,7 @@ export const AuthorName: FC<{ vc: ViewContext; author: Author | undefined }> = (
       <a class="username" href={profilePath(author)}>
         @{author.username}
       </a>
+      <Flairs flairs={author.flairs} />
     </span>
   ) : (
     <span class="author-name muted">{vc.t('forum.post.unknownAuthor')}</span>

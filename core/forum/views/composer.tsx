@@ -1,3 +1,4 @@
+import { SubmissionKey } from '../../ui/submission-key.tsx';
 import type { FC } from 'hono/jsx';
 import { Slot } from '../../plugins/slots.tsx';
 import { Field } from '../../ui/form.tsx';
@@ -42,9 +43,12 @@ export const Composer: FC<ComposerProps> = ({ vc, categories, selected, form, pr
   return (
     <form class="composer stack" method="post" action="/new">
       <input type="hidden" name="_csrf" value={vc.csrfToken} />
+      <SubmissionKey />
       <ProblemMessage vc={vc} problem={problem} />
       <CategoryPicker vc={vc} categories={categories} selectedId={selected?.id ?? null} error={errors?.categoryId} />
       <Field vc={vc} name="title" label={vc.t('forum.composer.title')} value={form.title} errors={errors} required maxlength={200} />
+      {/* similar threads while the title is typed (core/search): helps avoid duplicates */}
+      <div id="similar-threads" class="similar-threads" aria-live="polite" hx-get="/search/similar" hx-trigger="input delay:500ms from:#f-title" hx-include="#f-title" hx-swap="innerHTML"></div>
       <Field
         vc={vc}
         name="tags"

@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
+import { Slot } from '../../plugins/slots.tsx';
 import type { ViewContext } from '../../ui/view-context.ts';
 import { canSeeDeleted, isStaffViewer } from '../permissions.ts';
 import type { PostView } from '../service/thread-page.ts';
@@ -10,6 +11,8 @@ export const PostItem: FC<{ vc: ViewContext; view: PostView; scope: PostScope }>
   const { post, author } = view;
   const { t } = vc;
   const id = `post-${post.number}`;
+  // held for review (core/moderation): only staff and the author know it exists
+  if (post.heldAt && !canSeeDeleted(vc.user) && vc.user?.id !== post.authorId) return null;
   if (post.deletedAt && !canSeeDeleted(vc.user)) {
     return (
       <article class="post deleted tombstone" id={id} data-post-id={post.id} data-post-number={post.number}>
@@ -22,6 +25,7 @@ export const PostItem: FC<{ vc: ViewContext; view: PostView; scope: PostScope }>
       <header class="post-header">
         <Avatar author={author} />
         <AuthorName vc={vc} author={author} />
+        <Slot name="post.byline" vc={vc} categoryId={scope.category.id} post={post} thread={scope.thread} category={scope.category} />
         <a href={`/p/${post.id}`} class="post-date">
           <Time vc={vc} date={post.createdAt} />
         </a>
@@ -37,10 +41,16 @@ export const PostItem: FC<{ vc: ViewContext; view: PostView; scope: PostScope }>
           )
         ) : null}
         {post.deletedAt ? <span class="badge deleted">{t('forum.post.deletedStaff')}</span> : null}
+        {post.heldAt ? <span class="badge held" title={t('moderation.held.explain')}>{t('moderation.held.badge')}</span> : null}
       </header>
       {/* sanitised when the post was written (core/markdown): the only raw HTML we output */}
       <div class="post-body">{raw(post.html)}</div>
       <PostActions vc={vc} post={post} liked={view.liked} username={author?.username} scope={scope} />
+      {vc.user && vc.user.id !== post.authorId && !post.deletedAt ? (
+        <a class="report-link small muted" href={`/report/post/${post.id}`} rel="nofollow">
+          {t('moderation.report.link')}
+        </a>
+      ) : null}
     </article>
   );
 };

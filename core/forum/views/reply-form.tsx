@@ -1,5 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { Slot } from '../../plugins/slots.tsx';
+import { SubmissionKey } from '../../ui/submission-key.tsx';
 import type { ViewContext } from '../../ui/view-context.ts';
 import type { Category, Thread } from '../schema.ts';
 import { MAX_POST_CHARS } from '../service/post-input.ts';
@@ -34,6 +35,7 @@ export const ReplyForm: FC<ReplyFormProps> = ({ vc, thread, category, value, pro
       data-reset-on-success={inline ? '' : undefined}
     >
       <input type="hidden" name="_csrf" value={vc.csrfToken} />
+      <SubmissionKey />
       <ProblemMessage vc={vc} problem={problem} />
       <div class={`field${error ? ' has-error' : ''}`}>
         <label for="reply-raw">{vc.t('forum.reply.label')}</label>

@@ -44,6 +44,9 @@ export const StaffControls: FC<{ vc: ViewContext; thread: Thread }> = ({ vc, thr
       </form>
       <Action vc={vc} thread={thread} action="lock" name="locked" value={thread.locked ? '0' : '1'} label={t(thread.locked ? 'forum.staff.unlock' : 'forum.staff.lock')} />
       <Action vc={vc} thread={thread} action="feature" name="featured" value={thread.featured ? '0' : '1'} label={t(thread.featured ? 'forum.staff.unfeature' : 'forum.staff.feature')} />
+      <a class="button small" href={`/t/${thread.id}/moderate`}>
+        {t('moderation.thread.tools')}
+      </a>
       {thread.deletedAt ? (
         <Action vc={vc} thread={thread} action="restore" label={t('forum.staff.restoreThread')} />
       ) : (

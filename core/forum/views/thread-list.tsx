@@ -1,11 +1,13 @@
 import type { FC } from 'hono/jsx';
+import { Slot } from '../../plugins/slots.tsx';
 import type { ViewContext } from '../../ui/view-context.ts';
 import type { ThreadListItem } from '../service/listings.ts';
 import { threadPath } from '../service/slug.ts';
 import { postNumberUrl, UnreadBadge } from '../../watching/index.ts';
 import { Avatar, CategoryChip, TagLinks, ThreadBadges, Time, countText } from './bits.tsx';
 
-export const ThreadRow: FC<{ vc: ViewContext; item: ThreadListItem }> = ({ vc, item }) => {
+/** `listThreadIds`: every thread rendered with this row, so plugins filling thread.listItem batch their look-ups. */
+export const ThreadRow: FC<{ vc: ViewContext; item: ThreadListItem; listThreadIds?: readonly number[] }> = ({ vc, item, listThreadIds }) => {
   const { thread, category, author, lastPoster } = item;
   const { t } = vc;
   return (
@@ -13,6 +15,7 @@ export const ThreadRow: FC<{ vc: ViewContext; item: ThreadListItem }> = ({ vc, i
       <Avatar author={author} />
       <h2 class="thread-title">
         <a href={threadPath(thread)}>{thread.title}</a> <ThreadBadges vc={vc} thread={thread} />
+        <Slot name="thread.listItem" vc={vc} categoryId={category.id} thread={thread} category={category} listThreadIds={listThreadIds ?? [thread.id]} />
         {item.unread ? <UnreadBadge vc={vc} count={item.unread.unread} firstUnreadUrl={postNumberUrl(thread.id, item.unread.firstUnreadNumber)} /> : null}
       </h2>
       <div class="meta">
@@ -35,13 +38,16 @@ export const ThreadRow: FC<{ vc: ViewContext; item: ThreadListItem }> = ({ vc, i
   );
 };
 
-export const ThreadRows: FC<{ vc: ViewContext; items: ThreadListItem[] }> = ({ vc, items }) => (
-  <>
-    {items.map((item) => (
-      <ThreadRow vc={vc} item={item} />
-    ))}
-  </>
-);
+export const ThreadRows: FC<{ vc: ViewContext; items: ThreadListItem[] }> = ({ vc, items }) => {
+  const ids = items.map((i) => i.thread.id);
+  return (
+    <>
+      {items.map((item) => (
+        <ThreadRow vc={vc} item={item} listThreadIds={ids} />
+      ))}
+    </>
+  );
+};
 
 /** "Load more": a plain link to the next page, which htmx turns into an append. */
 export const MoreLink: FC<{ vc: ViewContext; href: string | null; list: string; oob?: boolean }> = ({ vc, href, list, oob }) => (

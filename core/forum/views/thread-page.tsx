@@ -17,7 +17,7 @@ function liveAttributes(vc: ViewContext, threadId: number, posts: PostView[]): R
   return {
     'data-live': '',
     'data-live-thread': String(threadId),
-    'data-live-last': String(posts[posts.length - 1]?.post.number ?? 0),
+    'data-live-last': String(posts.reduce((max, view) => Math.max(max, view.post.number), 0)),
     'data-live-after': `/t/${threadId}/after/`,
     'data-live-one': vc.t('live.newReply'),
     'data-live-many': vc.t('live.newReplies'),

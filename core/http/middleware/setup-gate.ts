@@ -4,7 +4,9 @@ import type { MiddlewareHandler } from 'hono';
 export function setupGate(): MiddlewareHandler {
   return async function setupGateMiddleware(c, next) {
     const path = c.req.path;
-    const allowed = path === '/setup' || path === '/locale' || path.startsWith('/assets/') || path.startsWith('/avatar/');
+    const allowed = path === '/setup' || path === '/locale' || path.startsWith('/assets/') || path.startsWith('/avatar/') ||
+      // plugins' stylesheets and scripts (the setup page's layout links them too)
+      /^\/plugins\/[a-z0-9-]+\/assets\//.test(path);
     if (!c.var.site.setupComplete && !allowed) {
       return c.redirect('/setup');
     }

@@ -18,6 +18,8 @@ const str = (v: string | number | undefined) => (v === undefined || v === '' ? '
 /**
  * The search form. Without JavaScript it is a plain GET form; with htmx every change asks for the
  * results fragment (debounced while typing), and the URL follows so it can be shared and Back works.
+ * `changed` on both triggers: leaving the box fires `change` with the value already searched, and a
+ * second request would replace the results under the keyboard focus (Tab from the box to a hit).
  */
 export const SearchForm: FC<SearchFormProps> = ({ vc, params, facetInputs, categories, pluginTypes }) => {
   const selectedType = pluginTypes.find((t) => t.type === params.type);
@@ -32,7 +34,7 @@ export const SearchForm: FC<SearchFormProps> = ({ vc, params, facetInputs, categ
       hx-target="#search-results"
       hx-swap="outerHTML"
       hx-push-url="true"
-      hx-trigger="input delay:300ms, change, submit"
+      hx-trigger="input changed delay:300ms, change changed, submit"
       hx-sync="this:replace"
     >
       <div class="search-query">

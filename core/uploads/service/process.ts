@@ -55,8 +55,11 @@ async function render(name: string, suffix: string, image: Sharp, contentType: s
 export async function processImage(bytes: Buffer, type: AcceptedImageType, options: { avatar?: boolean } = {}): Promise<ProcessedImage> {
   const full = await render('full', `.${acceptedImageTypes[type]}`, encodeSameFormat(open(bytes, type), type), type);
   const files = [full];
+  let previous = 0;
   for (const width of widths) {
-    if (width >= full.width && files.length > 1) break;
+    // a copy is skipped only when the smaller one already holds every pixel: a 900 px image gets w320 and a 900 px w1024
+    if (previous >= full.width) break;
+    previous = width;
     files.push(await render(`w${width}`, `-w${width}.webp`, open(bytes, type).resize({ width, withoutEnlargement: true }).webp({ quality: 80 }), 'image/webp'));
   }
   if (options.avatar) {

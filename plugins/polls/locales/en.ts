@@ -228,6 +228,12 @@ const en = {
   'polls.error.pickAtMost': 'Pick at most {n} options.',
   'polls.error.answerTooLong': 'The answer is too long ({n} characters at most).',
   'polls.error.emptyResponse': 'Answer at least one question.',
+  'polls.analytics.title': 'Polls',
+  'polls.analytics.description': 'Polls, surveys and quizzes started in the period and the responses they received.',
+  'polls.analytics.created': 'Polls started',
+  'polls.analytics.responses': 'Responses',
+  'polls.analytics.voters': 'Members who voted',
+  'polls.analytics.perPoll': 'Responses per poll started',
 } as const;
 
 export type PollsMessageKey = keyof typeof en;

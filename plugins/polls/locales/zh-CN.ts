@@ -230,6 +230,12 @@ const zhCN: Record<PollsMessageKey, string> = {
   'polls.error.pickAtMost': '最多只能选择 {n} 项。',
   'polls.error.answerTooLong': '回答太长了（最多 {n} 个字）。',
   'polls.error.emptyResponse': '请至少回答一道题。',
+  'polls.analytics.title': '投票',
+  'polls.analytics.description': '本期间发起的投票、问卷与竞猜，以及收到的作答。',
+  'polls.analytics.created': '发起的投票',
+  'polls.analytics.responses': '作答次数',
+  'polls.analytics.voters': '参与投票的成员',
+  'polls.analytics.perPoll': '每个投票的作答数',
 };
 
 export default zhCN;

@@ -67,10 +67,10 @@ describe('creating polls', () => {
     const bad = await hooks.filter('thread.beforeCreate', draft, { ...ctx, form: { polls_title: 'Lunch?', polls_options: 'Noodles' } }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(HookRejection);
     expect((bad as HookRejection).messageKey).toBe('polls.error.tooFewOptions');
-    await expect(hooks.filter('thread.beforeCreate', draft, { ...ctx, form: { title: 'no poll here' } })).resolves.toEqual(draft);
+    await expect(hooks.filter('thread.beforeCreate', draft, { ...ctx, form: { title: 'no poll here' } })).resolves.toMatchObject(draft);
 
     const form = { polls_title: 'Lunch?', polls_options: 'Noodles\nDumplings\nRice', polls_max: '1', polls_tz: 'Asia/Shanghai', polls_closes_at: '2099-01-01T08:00' };
-    await expect(hooks.filter('thread.beforeCreate', draft, { ...ctx, form })).resolves.toEqual(draft);
+    await expect(hooks.filter('thread.beforeCreate', draft, { ...ctx, form })).resolves.toMatchObject(draft);
     const [post] = await forum.deps.database.rows<Record<string, unknown>>(sql`select * from posts where thread_id = ${thread.id}`);
     await hooks.action('thread.created', { thread, post: post as never, category }, { ...ctx, form });
     const [poll] = await forum.deps.database.rows<{ id: number; title: string; closes: string }>(

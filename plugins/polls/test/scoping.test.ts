@@ -31,7 +31,7 @@ describe('per-category scoping', () => {
     const off = await insertCategory(forum.deps.db, 'Plain');
     const form = { polls_title: 'Lunch?', polls_options: 'only one option' };
     const draft = { title: 'T', raw: 'B', categoryId: off.id, tags: [], source: null };
-    await expect(forum.deps.plugins.hooks.filter('thread.beforeCreate', draft, { user: author.user, categoryId: off.id, form })).resolves.toEqual(draft);
+    await expect(forum.deps.plugins.hooks.filter('thread.beforeCreate', draft, { user: author.user, categoryId: off.id, form })).resolves.toMatchObject(draft);
     const thread = await startThread(forum, author.user, off.id);
     await forum.deps.plugins.hooks.action('thread.created', { thread, post: {} as never, category: off }, { user: author.user, categoryId: off.id, form: { ...form, polls_options: 'A\nB' } });
     expect(await count(forum, sql`select count(*)::int as n from polls_polls`)).toBe(0);

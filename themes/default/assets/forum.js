@@ -59,6 +59,12 @@
     return found instanceof HTMLTextAreaElement ? found : null;
   }
 
+  function freshKey() {
+    const bytes = new Uint8Array(18);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
   // A form with data-reset-on-success is emptied once htmx got a 2xx answer for it (the reply box
   // after a reply was appended). Validation errors (4xx) keep the text so nothing is lost.
   document.addEventListener('htmx:after:request', (event) => {
@@ -69,6 +75,8 @@
     const form = source instanceof HTMLFormElement ? source : source instanceof Element ? source.closest('form') : null;
     if (!form || !form.hasAttribute('data-reset-on-success')) return;
     form.reset();
+    // the next reply is a new submission: give it a key of its own (see core/http/idempotency)
+    for (const input of form.querySelectorAll('input[data-submission-key]')) input.value = freshKey();
     for (const el of form.querySelectorAll('.error-text')) el.remove();
     for (const el of form.querySelectorAll('.has-error')) el.classList.remove('has-error');
     for (const el of form.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');

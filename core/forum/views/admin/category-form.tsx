@@ -3,6 +3,8 @@ import { Field } from '../../../ui/form.tsx';
 import type { ViewContext } from '../../../ui/view-context.ts';
 import { accessLevelEnum, type Category } from '../../schema.ts';
 import { FieldError, ProblemMessage, type FormProblem } from '../form-problem.tsx';
+import type { Group } from '../../../groups/schema.ts';
+import { CommunityPermissionFields, communityPermissionValues } from '../../../groups/views/category-permissions.tsx';
 
 export interface CategoryFormProps {
   vc: ViewContext;
@@ -13,6 +15,8 @@ export interface CategoryFormProps {
   parents: Category[];
   problem?: FormProblem;
   submitLabel: string;
+  /** Member groups (core/groups) a category may be restricted to. */
+  groups?: Pick<Group, 'id' | 'name'>[];
 }
 
 const AccessSelect: FC<{ vc: ViewContext; name: string; value: string | undefined; error?: string }> = ({ vc, name, value, error }) => (
@@ -29,7 +33,7 @@ const AccessSelect: FC<{ vc: ViewContext; name: string; value: string | undefine
   </div>
 );
 
-export const CategoryForm: FC<CategoryFormProps> = ({ vc, action, form, parents, problem, submitLabel }) => {
+export const CategoryForm: FC<CategoryFormProps> = ({ vc, action, form, parents, problem, submitLabel, groups }) => {
   const errors = problem?.fields ?? {};
   return (
     <form class="stack narrow" method="post" action={action}>
@@ -68,6 +72,7 @@ export const CategoryForm: FC<CategoryFormProps> = ({ vc, action, form, parents,
         <AccessSelect vc={vc} name="startAccess" value={form.startAccess} error={errors.startAccess} />
         <AccessSelect vc={vc} name="replyAccess" value={form.replyAccess} error={errors.replyAccess} />
       </fieldset>
+      <CommunityPermissionFields vc={vc} form={form} groups={groups ?? []} />
       <div class="form-actions">
         <button type="submit" class="primary">
           {submitLabel}
@@ -89,5 +94,6 @@ export function categoryForm(category: Category): Record<string, string> {
     readAccess: category.readAccess,
     startAccess: category.startAccess,
     replyAccess: category.replyAccess,
+    ...communityPermissionValues(category),
   };
 }

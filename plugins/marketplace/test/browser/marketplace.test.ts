@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createSession } from '../../../../core/accounts/service/sessions.ts';
@@ -10,27 +9,18 @@ import { updateSiteSettings } from '../../../../core/site/settings.ts';
 import { saveRuleConfig } from '../../../../core/moderation/service/settings.ts';
 import { insertCategory } from '../../../../test/plugins/helpers.ts';
 import { startBrowserForum, translator, type BrowserForum } from '../../../../test/browser/harness.ts';
+import { screenshotsDir, watchForPageProblems } from '../../../../test/browser/page-helpers.ts';
 
-const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../test/browser/screenshots');
-
-async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
+/** Names the failing step and keeps a screenshot of it, one per locale. */
+async function step<T>(page: Page, locale: Locale, name: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof Error) error.message = `[step: ${name}] at ${page.url()}: ${error.message}`;
-    mkdirSync(screenshots, { recursive: true });
-    await page.screenshot({ path: path.join(screenshots, `failed-marketplace-${name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
+    if (error instanceof Error) error.message = `[${locale}, step: ${name}] at ${page.url()}: ${error.message}`;
+    mkdirSync(screenshotsDir, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotsDir, `failed-marketplace-${locale}-${name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
     throw error;
   }
-}
-
-function watchForScriptProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`csp: ${message.text()}`);
-  });
-  return problems;
 }
 
 const photo = (colour: string) => sharp({ create: { width: 640, height: 480, channels: 3, background: colour } }).jpeg().toBuffer();
@@ -73,7 +63,7 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
     test('create a listing with photos, filter the cards, mark it sold', async () => {
       const t = translator(locale);
       const { context, page } = await sellerPage();
-      const problems = watchForScriptProblems(page);
+      const problems = watchForPageProblems(page);
       const cards = page.locator('.mk-card');
 
       async function newListing(fill: () => Promise<void>) {
@@ -85,13 +75,13 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
         await page.locator('#mk-listing').waitFor();
       }
 
-      await step(page, 'the seller publishes a listing with two photos', async () => {
+      await step(page, locale, 'the seller publishes a listing with two photos', async () => {
         await newListing(async () => {
           await page.getByLabel(t('marketplace.form.kind')).selectOption('sell');
           await page.getByLabel(t('marketplace.form.heading')).fill(text.bike);
-          await page.getByLabel(t('marketplace.form.price'), { exact: true }).fill('350');
+          await page.getByLabel(t('marketplace.form.price')).fill('350');
           await page.getByLabel(t('marketplace.form.condition')).selectOption('like_new');
-          await page.getByLabel(t('marketplace.form.location'), { exact: true }).fill(zh ? '北门' : 'North gate');
+          await page.getByLabel(t('marketplace.form.location')).fill(zh ? '北门' : 'North gate');
           await page.getByLabel(t('marketplace.form.description')).fill(zh ? '骑了半年，车况很好。' : 'Ridden for six months, in great shape.');
           await page.getByLabel(t('marketplace.form.photos')).setInputFiles([
             { name: 'front.jpg', mimeType: 'image/jpeg', buffer: await photo('#cc3333') },
@@ -107,7 +97,7 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
         await page.locator('#mk-listing .mk-status').getByText(t('marketplace.status.available')).waitFor();
       });
 
-      await step(page, 'a give-away listing without photos', async () => {
+      await step(page, locale, 'a give-away listing without photos', async () => {
         await newListing(async () => {
           await page.getByLabel(t('marketplace.form.kind')).selectOption('free');
           await page.getByLabel(t('marketplace.form.heading')).fill(text.sofa);
@@ -117,7 +107,7 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
         await page.locator('#mk-listing .mk-price').getByText(t('marketplace.price.free')).waitFor();
       });
 
-      await step(page, 'the cards view filters by type and price', async () => {
+      await step(page, locale, 'the cards view filters by type and price', async () => {
         await page.goto(`/c/${encodeURIComponent(categorySlug)}`);
         await page.getByRole('link', { name: t('marketplace.browse') }).click();
         await page.getByRole('heading', { name: t('marketplace.browse.title', { category: text.category }) }).waitFor();
@@ -137,7 +127,7 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
         await cards.first().getByText(text.bike).waitFor();
       });
 
-      await step(page, 'the seller marks the bike sold; it leaves the default view', async () => {
+      await step(page, locale, 'the seller marks the bike sold; it leaves the default view', async () => {
         await cards.first().getByRole('link').click();
         await page.locator('#mk-listing').waitFor();
         await page.getByRole('button', { name: t('marketplace.listing.markSold') }).click();
