@@ -6,6 +6,7 @@ import { baseUrl, type Config } from './config/index.ts';
 import { openDatabase, type Database, type Db } from './db/index.ts';
 import { migrateCore } from './db/migrate.ts';
 import { createApp } from './http/app.ts';
+import { createPageCache } from './http/middleware/page-cache.ts';
 import type { AppDeps } from './http/deps.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMailer } from './mail/index.ts';
@@ -84,7 +85,10 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
   registerConversationSlots(plugins.slots, database.db);
   registerLivePublishing(plugins.hooks, live);
   const stopBellUpdates = registerNotificationPublishing(database.db, live, logger);
-  const deps: AppDeps = { config, database, db: database.db, logger, mailer, plugins, jobs, live, pluginHost, origin, secret };
+  const pageCache = createPageCache({ ttlMs: config.PAGE_CACHE_MS });
+  // every write worth showing publishes a live event, on this instance or another: forget guests' pages
+  const stopCacheInvalidation = live.subscribe('*', () => pageCache.invalidate());
+  const deps: AppDeps = { config, database, db: database.db, logger, mailer, plugins, jobs, live, pluginHost, origin, secret, pageCache };
   // mail delivery, digests, notification emails: defined before the queue first starts (it creates their queues)
   registerEmailJobs(deps);
   const app = createApp(deps);
@@ -94,6 +98,7 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
     deps,
     async close() {
       stopBellUpdates();
+      stopCacheInvalidation();
       await jobs.stop();
       await live.close();
       mailer.close();

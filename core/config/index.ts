@@ -30,6 +30,8 @@ export const configSchema = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   ARGON2_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** How long guests' pages may be served from memory (ms); 0 turns the page cache off. */
+  PAGE_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
 });
 
 export type Config = z.infer<typeof configSchema>;

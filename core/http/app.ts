@@ -18,6 +18,7 @@ import { localeMiddleware } from './middleware/locale.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { setupGate } from './middleware/setup-gate.ts';
+import { isPersonalPath, pageCacheMiddleware } from './middleware/page-cache.ts';
 import { localeRoutes } from './routes/locale.ts';
 import { systemRoutes, type HealthCheck } from './routes/system.ts';
 
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   app.use(bodyLimit({ maxSize: deps.config.MAX_BODY_BYTES, onError: (c) => renderError(c, 413) }));
   app.use(csrfProtection({ exempt: isUnsubscribePath }));
   app.use(setupGate());
+  if (deps.config.PAGE_CACHE_MS > 0) app.use(pageCacheMiddleware(deps.pageCache, { skip: isPersonalPath }));
   app.use(unreadCountMiddleware());
 
   app.route('/', localeRoutes());

@@ -6,6 +6,7 @@ import type { PluginRuntime } from '../plugins/runtime.ts';
 import type { PluginHost } from '../plugins/host.ts';
 import type { JobQueue } from '../jobs/index.ts';
 import type { LiveBus } from '../live/index.ts';
+import type { PageCache } from './middleware/page-cache.ts';
 
 /** What every route factory is handed: built once at start, shared by all requests. */
 export interface AppDeps {
@@ -26,6 +27,8 @@ export interface AppDeps {
   jobs: JobQueue;
   /** Signs purpose-bound tokens (unsubscribe, …). */
   secret: string;
+  /** Guests' pages kept briefly in memory; emptied by writes and live events from any instance. */
+  pageCache: PageCache;
 }
 
 declare module 'hono' {
