@@ -103,7 +103,7 @@ describe.skipIf(!serverUrl)('two app instances on one PostgreSQL behave as one f
   });
 
   it('sends one digest per member, not one per instance, when both run the scheduler and workers', async () => {
-    const readers = [];
+    const readers: { email: string }[] = [];
     for (const name of ['reader1', 'reader2', 'reader3']) {
       const user = await createUser(a.deps.db, { username: name, email: `${name}@example.com`, password: 'correct horse battery' });
       await patchEmailPreferences(a.deps.db, user.id, { digest: 'daily', digestHour: 9 });
