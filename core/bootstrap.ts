@@ -7,6 +7,7 @@ import { openDatabase, type Database, type Db } from './db/index.ts';
 import { migrateCore } from './db/migrate.ts';
 import { createApp } from './http/app.ts';
 import { registerSearch, searchHealthCheck } from './search/index.ts';
+import { createPageCache } from './http/middleware/page-cache.ts';
 import type { AppDeps } from './http/deps.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMailer } from './mail/index.ts';
@@ -95,7 +96,10 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
   registerUploadSlots(plugins.slots, uploads);
   registerLivePublishing(plugins.hooks, live);
   const stopBellUpdates = registerNotificationPublishing(database.db, live, logger);
-  const deps: AppDeps = { config, database, db: database.db, logger, mailer, plugins, jobs, live, pluginHost, origin, secret, uploads };
+  const pageCache = createPageCache({ ttlMs: config.PAGE_CACHE_MS });
+  // every write worth showing publishes a live event, on this instance or another: forget guests' pages
+  const stopCacheInvalidation = live.subscribe('*', () => pageCache.invalidate());
+  const deps: AppDeps = { config, database, db: database.db, logger, mailer, plugins, jobs, live, pluginHost, origin, secret, uploads, pageCache };
   // mail delivery, digests, notification emails: defined before the queue first starts (it creates their queues)
   registerEmailJobs(deps);
   registerAnalytics(deps);
@@ -113,6 +117,7 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
     async close() {
       stopBellUpdates();
       await search.stop();
+      stopCacheInvalidation();
       await jobs.stop();
       await live.close();
       mailer.close();

@@ -11,8 +11,20 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** How long a client may take; the defaults keep slow-loris clients from holding sockets. */
+export interface ServerTimeouts {
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+  /** How often Node checks the two above (its default, 30 s, would let a slow client linger). */
+  checkEveryMs: number;
+}
+
+const defaultTimeouts: ServerTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, checkEveryMs: 1_000 };
+
 /** Starts the HTTP server; resolves once it listens. */
-export async function startServer(config: Config): Promise<RunningServer> {
+export async function startServer(config: Config, timeouts: Partial<ServerTimeouts> = {}): Promise<RunningServer> {
+  const limits = { ...defaultTimeouts, ...timeouts };
   const logger = createLogger(config.LOG_LEVEL);
   const forum = await createForum({ config, logger, runJobs: true });
   const server = await new Promise<ServerType>((resolve) => {
@@ -23,9 +35,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
         hostname: config.HOST,
         serverOptions: {
           // slow clients cannot hold sockets open forever
-          headersTimeout: 10_000,
-          requestTimeout: 30_000,
-          keepAliveTimeout: 5_000,
+          headersTimeout: limits.headersMs,
+          requestTimeout: limits.requestMs,
+          keepAliveTimeout: limits.keepAliveMs,
+          connectionsCheckingInterval: limits.checkEveryMs,
           maxHeaderSize: 16 * 1024,
         },
       },

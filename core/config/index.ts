@@ -35,6 +35,8 @@ export const configSchema = z.object({
   /** Per-member uploads in any 24 hours (staff are exempt). */
   UPLOAD_DAILY_COUNT: z.coerce.number().int().min(0).default(50),
   UPLOAD_DAILY_BYTES: z.coerce.number().int().min(0).default(200 * 1024 * 1024),
+  /** How long guests' pages may be served from memory (ms); 0 turns the page cache off. */
+  PAGE_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -9,11 +9,17 @@ import { replyRoutes } from './routes/reply.tsx';
 import { staffRoutes } from './routes/staff.tsx';
 import { threadRoutes } from './routes/thread.tsx';
 import { invalidateCategories } from './service/category-cache.ts';
+import { threadIdOfPath, ViewCounter } from './service/view-counter.ts';
 
 /** Everything members read and write, mounted at '/'. Order matters where paths overlap. */
-export function forumRoutes(_deps: AppDeps): Hono {
+export function forumRoutes(deps: AppDeps): Hono {
   // a new app may face a different database than the process last cached (tests, the demo loader)
   invalidateCategories();
+  const views = new ViewCounter(deps.db, (err) => deps.logger.warn({ err }, 'view count failed'));
+  deps.pageCache.onHit((path) => {
+    const threadId = threadIdOfPath(path);
+    if (threadId) views.add(threadId);
+  });
   const app = new Hono();
   app.route('/', feedRoutes()); // /c/:slug.rss before /c/:slug
   app.route('/', categoryRoutes());
@@ -21,7 +27,7 @@ export function forumRoutes(_deps: AppDeps): Hono {
   app.route('/', newThreadRoutes());
   app.route('/', replyRoutes()); // /t/:id/reply before /t/:id/:slug
   app.route('/', staffRoutes());
-  app.route('/', threadRoutes());
+  app.route('/', threadRoutes(views));
   app.route('/', postRoutes());
   return app;
 }

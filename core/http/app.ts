@@ -24,6 +24,7 @@ import { requestContext } from './middleware/request-context.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { idempotentSubmissions } from './idempotency/middleware.ts';
 import { setupGate } from './middleware/setup-gate.ts';
+import { isPersonalPath, pageCacheMiddleware } from './middleware/page-cache.ts';
 import { localeRoutes } from './routes/locale.ts';
 import { systemRoutes, type HealthCheck } from './routes/system.ts';
 
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   app.use(requestBodyLimit(deps.config));
   app.use(csrfProtection({ exempt: isUnsubscribePath }));
   app.use(setupGate());
+  if (deps.config.PAGE_CACHE_MS > 0) app.use(pageCacheMiddleware(deps.pageCache, { skip: isPersonalPath }));
   app.use(idempotentSubmissions());
   app.use(unreadCountMiddleware());
   app.use(standingMiddleware());

@@ -7,6 +7,7 @@ import type { PluginHost } from '../plugins/host.ts';
 import type { JobQueue } from '../jobs/index.ts';
 import type { LiveBus } from '../live/index.ts';
 import type { UploadContext } from '../uploads/index.ts';
+import type { PageCache } from './middleware/page-cache.ts';
 
 /** What every route factory is handed: built once at start, shared by all requests. */
 export interface AppDeps {
@@ -29,6 +30,8 @@ export interface AppDeps {
   secret: string;
   /** Image uploads: storage (DATA_DIR/uploads by default) and limits. */
   uploads: UploadContext;
+  /** Guests' pages kept briefly in memory; emptied by writes and live events from any instance. */
+  pageCache: PageCache;
 }
 
 declare module 'hono' {

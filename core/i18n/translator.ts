@@ -44,7 +44,21 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1],
 ];
 
+/** Translators hold no per-request state: one per language and time zone, built once. */
+const translators = new Map<string, Translator>();
+
 export function createTranslator(locale: Locale, timeZone?: string): Translator {
+  const key = `${locale}|${timeZone ?? ''}`;
+  let translator = translators.get(key);
+  if (!translator) {
+    translator = buildTranslator(locale, timeZone);
+    // time zones are a bounded set (IANA names, validated where members choose them)
+    if (translators.size < 1000) translators.set(key, translator);
+  }
+  return translator;
+}
+
+function buildTranslator(locale: Locale, timeZone?: string): Translator {
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const tz = timeZone && isValidTimeZone(timeZone) ? timeZone : undefined;
   const shortDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: tz });

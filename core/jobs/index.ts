@@ -28,6 +28,8 @@ export interface JobQueue {
   readonly boss: PgBoss;
 }
 
+const QUEUE_SETUP_LOCK_ID = 726_351_002;
+
 export function createJobQueue(database: Database, logger: Logger): JobQueue {
   // PostgreSQL: pg-boss's own small pool (it sends multi-statement transactions, which postgres.js refuses).
   // PGlite: its SQL goes through the embedded client.
@@ -41,7 +43,10 @@ export function createJobQueue(database: Database, logger: Logger): JobQueue {
   let started: Promise<void> | undefined;
   let workersRunning = false;
   const ensureStarted = () => {
-    started ??= boss.start().then(async () => {
+    // instances starting together would deadlock creating the same queues (pg-boss partitions them):
+    // one at a time, behind an advisory lock
+    started ??= database.withAdvisoryLock(QUEUE_SETUP_LOCK_ID, async () => {
+      await boss.start();
       for (const def of definitions.values()) await boss.createQueue(def.name);
     });
     return started;

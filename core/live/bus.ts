@@ -19,11 +19,16 @@ export interface LiveBus {
 }
 
 const PG_CHANNEL = 'forum_live';
+/** Subscribing to this channel hears every event (caches use it to notice writes). */
+export const ANY_CHANNEL = '*';
 
 export async function createLiveBus(database: Database, logger: Logger): Promise<LiveBus> {
   const local = new EventEmitter();
   local.setMaxListeners(0);
-  const deliver = (event: LiveEvent) => local.emit(event.channel, event);
+  const deliver = (event: LiveEvent) => {
+    local.emit(event.channel, event);
+    local.emit(ANY_CHANNEL, event);
+  };
 
   if (database.kind === 'pglite') {
     // one process owns an embedded database: in-memory delivery is the whole story

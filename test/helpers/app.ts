@@ -34,7 +34,7 @@ export async function createTestForum(options: TestForumOptions = {}): Promise<T
   const database = await testDatabase();
   await previous?.close().catch(() => {});
   await resetDatabase(database);
-  const config = loadConfig({ NODE_ENV: 'test', BASE_URL: TEST_ORIGIN, LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({ NODE_ENV: 'test', BASE_URL: TEST_ORIGIN, LOG_LEVEL: 'silent', PAGE_CACHE_MS: '0', ...options.env });
   const forum = await createForum({ config, database, logger: createLogger('silent'), migrate: false, plugins: options.plugins ?? [] });
   if (options.setup !== false) {
     await updateSiteSettings(forum.deps.db, { setupComplete: true, forumName: 'Test Forum', setupToken: null });

@@ -3,6 +3,7 @@ import postgres from 'postgres';
 import { openDatabase, type Database } from '../../core/db/index.ts';
 import { migrateCore } from '../../core/db/migrate.ts';
 import { invalidateSiteSettings } from '../../core/site/settings.ts';
+import { forgetMarkedReads } from '../../core/watching/service/reads.ts';
 
 /**
  * One database per test worker: in-memory PGlite by default, or a throw-away database on the
@@ -45,4 +46,5 @@ export async function resetDatabase(database: Database): Promise<void> {
     if to_regclass('pgboss.job') is not null then truncate pgboss.job, pgboss.schedule; end if;
   end $$`);
   invalidateSiteSettings();
+  forgetMarkedReads();
 }

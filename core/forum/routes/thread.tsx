@@ -6,7 +6,8 @@ import { viewContext } from '../../ui/view-context.ts';
 import { canSeeThread, findThreadContext, type ThreadContext } from '../service/lookup.ts';
 import { threadPath } from '../service/slug.ts';
 import { tagsForThreads } from '../service/tags.ts';
-import { countView, firstPost, pageCount, POSTS_PER_PAGE, postsAfter, postsByIds, postsOnPage } from '../service/thread-page.ts';
+import type { ViewCounter } from '../service/view-counter.ts';
+import { firstPost, pageCount, POSTS_PER_PAGE, postsAfter, postsByIds, postsOnPage } from '../service/thread-page.ts';
 import { markRead, watchLevel } from '../../watching/index.ts';
 import { ThreadHeader } from '../views/thread-header.tsx';
 import { MoreLink } from '../views/thread-list.tsx';
@@ -20,7 +21,7 @@ export async function visibleThread(c: Context, id: number): Promise<ThreadConte
   return found;
 }
 
-export function threadRoutes(): Hono {
+export function threadRoutes(views: ViewCounter): Hono {
   const app = new Hono();
 
   app.get('/t/:id{[0-9]+}/:slug?', async (c) => {
@@ -55,7 +56,7 @@ export function threadRoutes(): Hono {
       tagsForThreads(db, [thread.id]),
       page === 1 && posts[0]?.post.number === 1 ? Promise.resolve(posts[0].post) : firstPost(db, thread.id),
     ]);
-    countView(db, thread.id, (err) => c.var.log.warn({ err, threadId: thread.id }, 'view count failed'));
+    views.add(thread.id);
     const user = c.var.user;
     const lastShown = posts.reduce((max, view) => Math.max(max, view.post.number), 0);
     const [watch] = await Promise.all([

@@ -75,6 +75,4 @@ export async function firstPost(db: DbOrTx, threadId: number): Promise<Post | un
  * Views are counted without holding up the page: the UPDATE runs after the response is on its way,
  * and a failure is only logged.
  */
-export function countView(db: DbOrTx, threadId: number, onError: (error: unknown) => void): void {
-  Promise.resolve(db.update(threads).set({ viewCount: sql`${threads.viewCount} + 1` }).where(eq(threads.id, threadId))).catch(onError);
-}
+

@@ -4,18 +4,39 @@ import { threads } from '../../forum/schema.ts';
 import { threadReads, threadWatches } from '../schema.ts';
 
 /** Records that a member has read a thread up to a post number; never moves backwards. */
+/**
+ * Highest post number this process has recorded as read, per member and thread: re-reading a page
+ * (or fifty tabs loading it at once) writes nothing. Bounded; an evicted entry costs one no-op upsert.
+ */
+const recentlyMarked = new Map<string, number>();
+const REMEMBER = 50_000;
+
 export async function markRead(db: DbOrTx, userId: number, threadId: number, postNumber: number): Promise<void> {
   if (!Number.isSafeInteger(postNumber) || postNumber < 1) return;
-  await db
-    .insert(threadReads)
-    .values({ userId, threadId, lastReadPostNumber: postNumber })
-    .onConflictDoUpdate({
-      target: [threadReads.userId, threadReads.threadId],
-      set: {
-        lastReadPostNumber: sql`greatest(${threadReads.lastReadPostNumber}, excluded.last_read_post_number)`,
-        updatedAt: sql`now()`,
-      },
-    });
+  const key = `${userId}:${threadId}`;
+  if ((recentlyMarked.get(key) ?? 0) >= postNumber) return;
+  recentlyMarked.delete(key);
+  recentlyMarked.set(key, postNumber);
+  if (recentlyMarked.size > REMEMBER) recentlyMarked.delete(recentlyMarked.keys().next().value!);
+  try {
+    await db
+      .insert(threadReads)
+      .values({ userId, threadId, lastReadPostNumber: postNumber })
+      .onConflictDoUpdate({
+        target: [threadReads.userId, threadReads.threadId],
+        set: { lastReadPostNumber: sql`excluded.last_read_post_number`, updatedAt: sql`now()` },
+        // only ever forward: an older page read later changes nothing (and writes nothing)
+        setWhere: sql`${threadReads.lastReadPostNumber} < excluded.last_read_post_number`,
+      });
+  } catch (error) {
+    recentlyMarked.delete(key);
+    throw error;
+  }
+}
+
+/** Tests and tools that rewrite read state directly make the process forget what it marked. */
+export function forgetMarkedReads(): void {
+  recentlyMarked.clear();
 }
 
 export interface UnreadState {

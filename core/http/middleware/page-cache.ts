@@ -1,0 +1,173 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../cookies.ts';
+
+/**
+ * A short-lived in-memory cache of the pages guests see. Guests all see the same page for a URL
+ * and language, apart from their CSRF token, which is swapped out before storing and back in on
+ * every hit. Anything a signed-in member asks for bypasses it (a session cookie is enough), so a
+ * member's view is never served to anyone else.
+ *
+ * Freshness: a successful write through this instance empties it at once; writes made by jobs or by
+ * another instance are seen after `ttlMs` at most.
+ */
+export interface PageCacheOptions {
+  ttlMs?: number;
+  maxBytes?: number;
+  /** Paths never cached (live streams, health, admin, setup …). */
+  skip?: (path: string) => boolean;
+}
+
+interface Entry {
+  at: number;
+  generation: number;
+  status: number;
+  headers: [string, string][];
+  body: string;
+  bytes: number;
+}
+
+const TOKEN_SENTINEL = '\u0000csrf-token\u0000';
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Headers a hit must not replay: per-request values set again by the middleware around us. */
+const perRequestHeaders = new Set(['set-cookie', 'x-request-id', 'content-length']);
+
+export class PageCache {
+  private entries = new Map<string, Entry>();
+  private bytes = 0;
+  private generation = 0;
+  private hitObservers: ((path: string) => void)[] = [];
+  readonly stats = { hits: 0, misses: 0, stores: 0, invalidations: 0 };
+
+  constructor(private readonly options: Required<Pick<PageCacheOptions, 'ttlMs' | 'maxBytes'>>) {}
+
+  /** Forget everything: something a guest could see may have changed. */
+  invalidate(): void {
+    this.generation++;
+    this.stats.invalidations++;
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  /** Lets a domain account for pages served from the cache (e.g. thread view counts). */
+  onHit(observer: (path: string) => void): void {
+    this.hitObservers.push(observer);
+  }
+
+  get(key: string, now: number): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.generation !== this.generation || now - entry.at > this.options.ttlMs) {
+      this.delete(key, entry);
+      return undefined;
+    }
+    // least recently used goes first: move to the end
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, entry: Omit<Entry, 'generation' | 'bytes'>, generationAtStart: number): void {
+    // a write finished while this page rendered: it may already be stale
+    if (generationAtStart !== this.generation) return;
+    const bytes = entry.body.length * 2;
+    if (bytes > this.options.maxBytes / 8) return;
+    const old = this.entries.get(key);
+    if (old) this.delete(key, old);
+    this.entries.set(key, { ...entry, generation: this.generation, bytes });
+    this.bytes += bytes;
+    this.stats.stores++;
+    for (const [k, e] of this.entries) {
+      if (this.bytes <= this.options.maxBytes) break;
+      this.delete(k, e);
+    }
+  }
+
+  currentGeneration(): number {
+    return this.generation;
+  }
+
+  notifyHit(path: string): void {
+    for (const observer of this.hitObservers) observer(path);
+  }
+
+  private delete(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
+}
+
+export function createPageCache(options: PageCacheOptions = {}): PageCache {
+  return new PageCache({ ttlMs: options.ttlMs ?? 5000, maxBytes: options.maxBytes ?? 32 * 1024 * 1024 });
+}
+
+/**
+ * Place after the CSRF middleware (the token is known) and the locale middleware (the language is
+ * part of the key). Guests' GETs are served from and stored into the cache; successful writes from
+ * anyone empty it.
+ */
+export function pageCacheMiddleware(cache: PageCache, options: Pick<PageCacheOptions, 'skip'> = {}): MiddlewareHandler {
+  return async function pageCacheLayer(c, next) {
+    if (unsafeMethods.has(c.req.method)) {
+      await next();
+      if (c.res.status < 400) cache.invalidate();
+      return;
+    }
+    if (!cacheable(c, options.skip)) return next();
+
+    const key = `${c.var.locale}|${c.req.header('hx-request') ? 'hx' : 'page'}|${c.req.url}`;
+    const token = c.var.csrfToken;
+    const hit = cache.get(key, Date.now());
+    if (hit) {
+      cache.stats.hits++;
+      cache.notifyHit(c.req.path);
+      for (const [name, value] of hit.headers) c.header(name, value);
+      c.header('X-Page-Cache', 'hit');
+      return c.body(hit.body.replaceAll(TOKEN_SENTINEL, token), hit.status as 200);
+    }
+    cache.stats.misses++;
+    const generation = cache.currentGeneration();
+    await next();
+    const res = c.res;
+    if (res.status !== 200 || !isHtml(res) || noStore(res) || setsOwnCookies(res)) return;
+    const body = await res.clone().text();
+    cache.set(
+      key,
+      {
+        at: Date.now(),
+        status: res.status,
+        headers: [...res.headers].filter(([name]) => !perRequestHeaders.has(name.toLowerCase())),
+        body: body.replaceAll(token, TOKEN_SENTINEL),
+      },
+      generation,
+    );
+  };
+}
+
+const personalPrefixes = ['/live', '/admin', '/setup', '/login', '/logout', '/register', '/password', '/unsubscribe', '/notifications', '/messages', '/preferences', '/email'];
+
+/** Pages that are about the visitor or carry one-time tokens: never worth sharing between guests. */
+export function isPersonalPath(path: string): boolean {
+  return personalPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+}
+
+function cacheable(c: Context, skip?: (path: string) => boolean): boolean {
+  if (c.req.method !== 'GET') return false;
+  if (c.get('user')) return false;
+  if (getCookie(c, SESSION_COOKIE)) return false;
+  return !skip?.(c.req.path);
+}
+
+function isHtml(res: Response): boolean {
+  return (res.headers.get('content-type') ?? '').startsWith('text/html');
+}
+
+function noStore(res: Response): boolean {
+  const value = res.headers.get('cache-control') ?? '';
+  return /no-store/i.test(value);
+}
+
+/** The CSRF cookie is per client and re-set around us; any other cookie makes the page personal. */
+function setsOwnCookies(res: Response): boolean {
+  return res.headers.getSetCookie().some((cookie) => !cookie.startsWith(`${CSRF_COOKIE}=`));
+}

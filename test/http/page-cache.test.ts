@@ -1,0 +1,98 @@
+import { createTestForum, type TestForum } from '../helpers/app.ts';
+import { category, reply, thread } from '../forum/helpers.ts';
+import { threadPath } from '../../core/forum/service/slug.ts';
+
+async function forumWithCache(): Promise<TestForum> {
+  return createTestForum({ env: { PAGE_CACHE_MS: '60000' } });
+}
+
+describe("the guests' page cache", () => {
+  it('serves a guest page from memory the second time, with each guest’s own CSRF token', async () => {
+    const forum = await forumWithCache();
+    const first = forum.client();
+    const second = forum.client();
+    const a = await first.get('/');
+    expect(a.headers.get('x-page-cache')).toBeNull();
+    const tokenA = first.cookies.get('csrf')!;
+    expect(await a.text()).toContain(tokenA);
+    const b = await second.get('/');
+    expect(b.headers.get('x-page-cache')).toBe('hit');
+    const tokenB = second.cookies.get('csrf')!;
+    expect(tokenB).not.toBe(tokenA);
+    const body = await b.text();
+    expect(body).toContain(tokenB);
+    expect(body).not.toContain(tokenA);
+    expect(b.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(forum.deps.pageCache.stats.hits).toBe(1);
+  });
+
+  it('never stores or serves a signed-in member’s page', async () => {
+    const forum = await forumWithCache();
+    const { client: member, user } = await forum.member({ username: 'cachedmember' });
+    const mine = await member.get('/');
+    expect(await mine.text()).toContain(user.displayName);
+    const again = await member.get('/');
+    expect(again.headers.get('x-page-cache')).toBeNull();
+    const guest = await forum.client().get('/');
+    expect(await guest.text()).not.toContain(user.displayName);
+  });
+
+  it('forgets pages as soon as someone writes, through a form or a service', async () => {
+    const forum = await forumWithCache();
+    const { user, client: member } = await forum.member();
+    const c = await category(forum, { name: 'Cached', slug: 'cached' });
+    const { thread: t } = await thread(forum, user, { categoryId: c.id, title: 'Cache me if you can' });
+    const guest = forum.client();
+    await guest.get(threadPath(t));
+    expect((await guest.get(threadPath(t))).headers.get('x-page-cache')).toBe('hit');
+
+    await member.post(`/t/${t.id}/reply`, { raw: 'A reply through the form' });
+    const afterForm = await guest.get(threadPath(t));
+    expect(afterForm.headers.get('x-page-cache')).toBeNull();
+    expect(await afterForm.text()).toContain('A reply through the form');
+
+    await reply(forum, user, t.id, 'A reply through the service');
+    const afterService = await guest.get(threadPath(t));
+    expect(await afterService.text()).toContain('A reply through the service');
+  });
+
+  it('keeps languages apart and expires entries after the configured time', async () => {
+    const forum = await createTestForum({ env: { PAGE_CACHE_MS: '50' } });
+    const en = forum.client();
+    const zh = forum.client();
+    zh.cookies.set('locale', 'zh-CN');
+    await en.get('/');
+    const zhPage = await zh.get('/');
+    expect(zhPage.headers.get('x-page-cache')).toBeNull();
+    expect(zhPage.headers.get('content-language')).toBe('zh-CN');
+    await new Promise((r) => setTimeout(r, 80));
+    expect((await en.get('/')).headers.get('x-page-cache')).toBeNull();
+  });
+
+  it('does not cache error pages, personal pages or htmx fragments under the page key', async () => {
+    const forum = await forumWithCache();
+    const guest = forum.client();
+    await guest.get('/t/999999/missing');
+    expect((await guest.get('/t/999999/missing')).headers.get('x-page-cache')).toBeNull();
+    await guest.get('/login');
+    expect((await guest.get('/login')).headers.get('x-page-cache')).toBeNull();
+    await guest.get('/');
+    const fragment = await guest.request('/', { headers: { 'hx-request': 'true' } });
+    expect(fragment.headers.get('x-page-cache')).toBeNull();
+  });
+
+  it('counts thread views served from the cache', async () => {
+    const forum = await forumWithCache();
+    const { user } = await forum.member();
+    const c = await category(forum, { name: 'Views', slug: 'views' });
+    const { thread: t } = await thread(forum, user, { categoryId: c.id });
+    const guest = forum.client();
+    for (let i = 0; i < 5; i++) await guest.get(threadPath(t));
+    expect(forum.deps.pageCache.stats.hits).toBe(4);
+    await new Promise((r) => setTimeout(r, 2300));
+    const [row] = await forum.deps.database.rows<{ view_count: number }>(
+      (await import('drizzle-orm')).sql`select view_count from threads where id = ${t.id}`,
+    );
+    expect(row!.view_count).toBe(5);
+  });
+});
