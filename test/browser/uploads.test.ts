@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import sharp from 'sharp';
 import { createSession } from '../../core/accounts/service/sessions.ts';
 import { createUser } from '../../core/accounts/service/users.ts';
@@ -5,7 +7,7 @@ import type { Locale } from '../../core/i18n/index.ts';
 import { updateSiteSettings } from '../../core/site/settings.ts';
 import { insertCategory } from '../plugins/helpers.ts';
 import { startBrowserForum, translator, type BrowserForum } from './harness.ts';
-import { browserSession } from './page-helpers.ts';
+import { browserSession, screenshotsDir } from './page-helpers.ts';
 
 /** Image uploads (core/uploads): the composer's button inserts Markdown; the avatar form replaces the picture. */
 for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
@@ -54,6 +56,8 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
         const image = page.locator('.post img[src^="/uploads/"]').first();
         await image.waitFor();
         expect(await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(900);
+        mkdirSync(screenshotsDir, { recursive: true });
+        await page.screenshot({ path: path.join(screenshotsDir, `uploads-thread-${locale}.png`), fullPage: true });
       });
 
       await session.step('a refused file shows the message', async () => {
@@ -70,6 +74,7 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
         const avatar = page.locator('img.avatar-large');
         expect(await avatar.getAttribute('src')).toMatch(/^\/uploads\/[a-f0-9]{32}-a256\.webp$/);
         expect(await avatar.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(256);
+        await page.screenshot({ path: path.join(screenshotsDir, `uploads-avatar-${locale}.png`), fullPage: true });
       });
 
       expect(session.problems).toEqual([]);

@@ -79,6 +79,7 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
         await newListing(async () => {
           await page.getByLabel(t('marketplace.form.kind')).selectOption('sell');
           await page.getByLabel(t('marketplace.form.heading')).fill(text.bike);
+          // optional fields: the label reads "Price (optional)"
           await page.getByLabel(t('marketplace.form.price')).fill('350');
           await page.getByLabel(t('marketplace.form.condition')).selectOption('like_new');
           await page.getByLabel(t('marketplace.form.location')).fill(zh ? '北门' : 'North gate');
@@ -95,6 +96,8 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
         expect(widths.every((w) => w > 0)).toBe(true);
         await page.locator('.mk-price').getByText('350').waitFor();
         await page.locator('#mk-listing .mk-status').getByText(t('marketplace.status.available')).waitFor();
+        mkdirSync(screenshotsDir, { recursive: true });
+        await page.screenshot({ path: path.join(screenshotsDir, `marketplace-listing-${locale}.png`), fullPage: true });
       });
 
       await step(page, locale, 'a give-away listing without photos', async () => {
@@ -114,6 +117,7 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
         expect(await cards.count()).toBe(2);
         expect(await cards.first().locator('img').count()).toBe(0); // the sofa, newest, has no photo
         expect(await cards.nth(1).locator('img').count()).toBe(1);
+        await page.screenshot({ path: path.join(screenshotsDir, `marketplace-cards-${locale}.png`), fullPage: true });
         await page.getByLabel(t('marketplace.filter.kind')).selectOption('sell');
         await page.getByRole('button', { name: t('marketplace.filter.apply') }).click();
         await page.waitForURL(/kind=sell/);
