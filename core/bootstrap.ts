@@ -8,6 +8,7 @@ import { migrateCore } from './db/migrate.ts';
 import { createApp } from './http/app.ts';
 import { registerSearch, searchHealthCheck } from './search/index.ts';
 import { createPageCache } from './http/middleware/page-cache.ts';
+import { ViewCounter } from './forum/service/view-counter.ts';
 import type { AppDeps } from './http/deps.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMailer } from './mail/index.ts';
@@ -97,9 +98,10 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
   registerLivePublishing(plugins.hooks, live);
   const stopBellUpdates = registerNotificationPublishing(database.db, live, logger);
   const pageCache = createPageCache({ ttlMs: config.PAGE_CACHE_MS });
+  const views = new ViewCounter(database.db, (err) => logger.warn({ err }, 'view count failed'));
   // every write worth showing publishes a live event, on this instance or another: forget guests' pages
   const stopCacheInvalidation = live.subscribe('*', () => pageCache.invalidate());
-  const deps: AppDeps = { config, database, db: database.db, logger, mailer, plugins, jobs, live, pluginHost, origin, secret, uploads, pageCache };
+  const deps: AppDeps = { config, database, db: database.db, logger, mailer, plugins, jobs, live, pluginHost, origin, secret, uploads, pageCache, views };
   // mail delivery, digests, notification emails: defined before the queue first starts (it creates their queues)
   registerEmailJobs(deps);
   registerAnalytics(deps);
@@ -118,6 +120,8 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
       stopBellUpdates();
       await search.stop();
       stopCacheInvalidation();
+      // views counted in the last few seconds are written, not lost
+      await views.flush();
       await jobs.stop();
       await live.close();
       mailer.close();

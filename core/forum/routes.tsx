@@ -9,13 +9,13 @@ import { replyRoutes } from './routes/reply.tsx';
 import { staffRoutes } from './routes/staff.tsx';
 import { threadRoutes } from './routes/thread.tsx';
 import { invalidateCategories } from './service/category-cache.ts';
-import { threadIdOfPath, ViewCounter } from './service/view-counter.ts';
+import { threadIdOfPath } from './service/view-counter.ts';
 
 /** Everything members read and write, mounted at '/'. Order matters where paths overlap. */
 export function forumRoutes(deps: AppDeps): Hono {
   // a new app may face a different database than the process last cached (tests, the demo loader)
   invalidateCategories();
-  const views = new ViewCounter(deps.db, (err) => deps.logger.warn({ err }, 'view count failed'));
+  const views = deps.views;
   deps.pageCache.onHit((path) => {
     const threadId = threadIdOfPath(path);
     if (threadId) views.add(threadId);

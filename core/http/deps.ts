@@ -8,6 +8,7 @@ import type { JobQueue } from '../jobs/index.ts';
 import type { LiveBus } from '../live/index.ts';
 import type { UploadContext } from '../uploads/index.ts';
 import type { PageCache } from './middleware/page-cache.ts';
+import type { ViewCounter } from '../forum/service/view-counter.ts';
 
 /** What every route factory is handed: built once at start, shared by all requests. */
 export interface AppDeps {
@@ -32,6 +33,8 @@ export interface AppDeps {
   uploads: UploadContext;
   /** Guests' pages kept briefly in memory; emptied by writes and live events from any instance. */
   pageCache: PageCache;
+  /** Thread views added up in memory and written every few seconds (flushed on close). */
+  views: ViewCounter;
 }
 
 declare module 'hono' {

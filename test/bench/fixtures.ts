@@ -14,6 +14,8 @@ export interface BenchFixtures {
   likePostIds: number[];
   /** One session per simulated member: cookie header values (session + CSRF double submit). */
   sessions: { cookie: string; csrf: string }[];
+  /** Whether this forum has a search index to query. */
+  searchable?: boolean;
 }
 
 export async function benchFixtures(database: Database): Promise<BenchFixtures> {

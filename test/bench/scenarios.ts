@@ -12,7 +12,7 @@ export function forumScenarios(url: string, f: BenchFixtures): Scenario[] {
     { name: 'long thread page 1', url, path: f.longThreadFirst },
     { name: 'long thread last page', url, path: f.longThreadLast },
     { name: 'profile', url, path: f.profile },
-    { name: 'search', url, path: `/search?q=${encodeURIComponent('二手 自行车')}` },
+    ...(f.searchable ? [{ name: 'search', url, path: `/search?q=${encodeURIComponent('二手 自行车')}` }] : []),
     { name: 'home, signed in', url, path: '/', headers: member },
     { name: 'thread page, signed in', url, path: f.thread, headers: member },
   ];
