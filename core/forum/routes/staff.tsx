@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { UserError } from '../../http/errors.tsx';
+import { logModerationAction } from '../../moderation/service/log.ts';
 import { isStaffViewer } from '../permissions.ts';
+import { findThreadContext } from '../service/lookup.ts';
 import { deletePost, restorePost } from '../service/delete-post.ts';
 import { isPin, setThreadFlags, type ThreadFlags } from '../service/moderate-thread.ts';
 import { threadPath } from '../service/slug.ts';
@@ -21,7 +23,19 @@ export function staffRoutes(): Hono {
   const flag = (parse: (form: Record<string, string>) => ThreadFlags) => async (c: Context) => {
     const threadId = idParam(c.req.param('id'));
     const flags = parse(await formBody(c));
-    await setThreadFlags(writer(c), threadId, flags);
+    const ctx = writer(c);
+    const found = await findThreadContext(ctx.db, threadId);
+    const updated = await setThreadFlags(ctx, threadId, flags);
+    const keys = Object.keys(flags) as (keyof ThreadFlags)[];
+    await logModerationAction(ctx.db, {
+      actorId: ctx.user?.id ?? null,
+      action: `thread.${keys.join('+')}`,
+      targetType: 'thread',
+      targetId: threadId,
+      targetUserId: updated.authorId,
+      before: found ? Object.fromEntries(keys.map((k) => [k, found.thread[k]])) : null,
+      after: Object.fromEntries(keys.map((k) => [k, updated[k]])),
+    });
     return done(c, threadId);
   };
 
@@ -43,6 +57,13 @@ export function staffRoutes(): Hono {
     const first = await firstPost(ctx.db, threadId);
     if (!first) throw new UserError(404, 'error.404.body');
     await action(ctx, first.id);
+    await logModerationAction(ctx.db, {
+      actorId: ctx.user!.id,
+      action: action === deletePost ? 'thread.delete' : 'thread.restore',
+      targetType: 'thread',
+      targetId: threadId,
+      targetUserId: first.authorId,
+    });
     return done(c, threadId);
   };
   app.post('/t/:id{[0-9]+}/delete', firstPostAction(deletePost));
