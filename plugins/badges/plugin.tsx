@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { definePlugin } from '../../core/plugins/api.ts';
 import { badgesAdmin } from './admin/badges.tsx';
+import { registerAnalytics } from './analytics.ts';
 import { levelsAdmin } from './admin/levels.tsx';
 import { pointsAdmin } from './admin/points.tsx';
 import { rewardsAdmin } from './admin/rewards.tsx';
@@ -75,5 +76,8 @@ export default definePlugin({
     api.notificationType('levelUp', { messageKey: 'badges.notification.levelUp' });
     api.notificationType('badgeGranted', { messageKey: 'badges.notification.badgeGranted' });
     api.notificationType('redemptionFulfilled', { messageKey: 'badges.notification.redemptionFulfilled' });
+
+    // the check-in panel on /admin/analytics
+    registerAnalytics(api);
   },
 });

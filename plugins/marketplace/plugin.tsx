@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { definePlugin } from '../../core/plugins/api.ts';
+import { registerAnalytics } from './analytics.ts';
 import en from './locales/en.ts';
 import zhCN from './locales/zh-CN.ts';
 import { browseRoute } from './routes/browse.tsx';
@@ -64,5 +65,6 @@ export default definePlugin({
 
     registerListingReports(api);
     registerListingSearch(api);
+    registerAnalytics(api);
   },
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { definePlugin } from '../../core/plugins/api.ts';
+import { registerAnalytics } from './analytics.ts';
 import en from './locales/en.ts';
 import zhCN from './locales/zh-CN.ts';
 import { acceptRoute, unacceptRoute } from './routes/accept.tsx';
@@ -31,6 +32,7 @@ export default definePlugin({
   assets: { 'qa.css': path.join(here, 'assets', 'qa.css') },
   setup(api) {
     registerSlots(api);
+    registerAnalytics(api);
 
     // a question page lists the question, the accepted answer, then answers by votes
     api.filter('thread.postOrder', async (value) => ({ ...value, postIds: await questionPostOrder(api.db, value.thread.id) }));

@@ -6,6 +6,7 @@ import { addDays, dayStart, eachDay, weekStart, weekday } from '../time.ts';
 import type { DayFigures } from './compute-day.ts';
 import { activeAndChurn, loadPeriod, type PeriodDays } from './period-data.ts';
 import { remember, type MemoStore } from './memo.ts';
+import { invitationFigures } from './invitations.ts';
 
 export interface Headline {
   key: string;
@@ -117,7 +118,7 @@ export async function loadCoreDashboard(input: DashboardInput): Promise<CoreDash
   const beforePrevious = { from: addDays(pp.from, -dayCount(pp)), to: addDays(pp.from, -1) };
   // live queries over raw activity and posts: remembered briefly (a minute while the period includes today)
   const memo = remember(store, `${cp.from}|${cp.to}|${pp.from}|${pp.to}|${categoryId}|${timeZone}`, cp.to >= today ? 60_000 : 600_000);
-  const [current, previous, active, cohorts, retentionNow, retentionBefore, topThreads, topContributors, names] = await Promise.all([
+  const [current, previous, active, cohorts, retentionNow, retentionBefore, topThreads, topContributors, names, invitesNow, invitesBefore] = await Promise.all([
     loadPeriod(database, cp, timeZone, today, store),
     loadPeriod(database, pp, timeZone, today, store),
     memo('active', () => activeAndChurn(database, cp, pp, beforePrevious)),
@@ -127,6 +128,8 @@ export async function loadCoreDashboard(input: DashboardInput): Promise<CoreDash
     memo('topThreads', () => loadTopThreads(database, cp, timeZone, categoryId)),
     memo('topContributors', () => loadTopContributors(database, cp, timeZone, categoryId)),
     database.rows<{ id: number; name: string }>(sql`select id, name from categories order by position, id`),
+    memo('invitesNow', () => invitationFigures(database, cp, timeZone)),
+    memo('invitesBefore', () => invitationFigures(database, pp, timeZone)),
   ]);
   const churnNow = active.current;
   const churnBefore = active.previous;
@@ -142,6 +145,9 @@ export async function loadCoreDashboard(input: DashboardInput): Promise<CoreDash
       headline('newMembers', sum(cur, (d) => d.newMembers), sum(prev, (d) => d.newMembers)),
       headline('growthRate', ratio(sum(cur, (d) => d.newMembers), membersBefore(cur)), ratio(sum(prev, (d) => d.newMembers), membersBefore(prev)), 'percent'),
       headline('invitedShare', ratio(sum(cur, (d) => d.newInvited), sum(cur, (d) => d.newMembers)), ratio(sum(prev, (d) => d.newInvited), sum(prev, (d) => d.newMembers)), 'percent'),
+      headline('invitesCreated', invitesNow.created, invitesBefore.created),
+      headline('invitesAccepted', invitesNow.accepted, invitesBefore.accepted),
+      headline('inviteConversion', ratio(invitesNow.accepted, invitesNow.created), ratio(invitesBefore.accepted, invitesBefore.created), 'percent'),
     ],
     series: [series('newMembers', days, byDay(cur, (d) => d.newMembers)), series('newInvited', days, byDay(cur, (d) => d.newInvited))],
   };

@@ -254,6 +254,17 @@ const en = {
   'badges.notification.levelUp': 'You reached level {level}. Well done!',
   'badges.notification.badgeGranted': 'You earned a new badge.',
   'badges.notification.redemptionFulfilled': 'Your reward has been handed over.',
+
+  // admin analytics panel
+  'badges.analytics.title': 'Daily check-ins',
+  'badges.analytics.description': 'Check-ins on the days of the period, and members by their check-in streak at its end.',
+  'badges.analytics.checkins': 'Check-ins',
+  'badges.analytics.checkinsPerDay': 'Check-ins per day',
+  'badges.analytics.members': 'Members who checked in',
+  'badges.analytics.streak1': 'Streak of 1 day',
+  'badges.analytics.streak2to6': 'Streak of 2–6 days',
+  'badges.analytics.streak7to29': 'Streak of 7–29 days',
+  'badges.analytics.streak30plus': 'Streak of 30+ days',
 } as const;
 
 export type BadgesMessageKey = keyof typeof en;

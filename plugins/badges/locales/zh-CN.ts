@@ -241,6 +241,16 @@ const zhCN: Record<BadgesMessageKey, string> = {
   'badges.notification.levelUp': '恭喜你升到了等级 {level}！',
   'badges.notification.badgeGranted': '你获得了一枚新勋章。',
   'badges.notification.redemptionFulfilled': '你兑换的奖品已发放。',
+
+  'badges.analytics.title': '每日签到',
+  'badges.analytics.description': '所选时段内每天的签到情况，以及时段结束时各连续签到天数段的成员数。',
+  'badges.analytics.checkins': '签到次数',
+  'badges.analytics.checkinsPerDay': '日均签到次数',
+  'badges.analytics.members': '签到成员数',
+  'badges.analytics.streak1': '连续签到 1 天',
+  'badges.analytics.streak2to6': '连续签到 2–6 天',
+  'badges.analytics.streak7to29': '连续签到 7–29 天',
+  'badges.analytics.streak30plus': '连续签到 30 天以上',
 };
 
 export default zhCN;

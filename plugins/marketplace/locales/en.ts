@@ -121,6 +121,14 @@ const en = {
   'marketplace.search.status': 'Status',
   'marketplace.search.kind': 'Type',
   'marketplace.composer.hint': 'Selling, giving away or offering a service? Create a listing with price and photos instead.',
+
+  // admin analytics panel
+  'marketplace.analytics.title': 'Marketplace listings',
+  'marketplace.analytics.description': 'Listings created in the period: how many were sold or closed, and how many were still available or reserved at its end.',
+  'marketplace.analytics.listings': 'Listings created',
+  'marketplace.analytics.sold': 'Sold or closed',
+  'marketplace.analytics.soldRate': 'Sold rate',
+  'marketplace.analytics.activeAtEnd': 'Active at period end',
 } as const;
 
 export default en;

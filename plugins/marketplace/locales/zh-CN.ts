@@ -123,6 +123,13 @@ const zhCN: Record<keyof typeof en, string> = {
   'marketplace.search.status': '状态',
   'marketplace.search.kind': '类型',
   'marketplace.composer.hint': '要出售、赠送或提供服务？请改为发布交易信息，可填写价格并上传照片。',
+
+  'marketplace.analytics.title': '交易信息',
+  'marketplace.analytics.description': '所选时段内发布的交易信息：已售出或已关闭的数量，以及时段结束时仍在售或已预订的数量。',
+  'marketplace.analytics.listings': '发布数',
+  'marketplace.analytics.sold': '已售出或关闭',
+  'marketplace.analytics.soldRate': '成交率',
+  'marketplace.analytics.activeAtEnd': '时段结束时在售',
 };
 
 export default zhCN;

@@ -71,4 +71,10 @@ export default {
   'qa.notification.accepted': 'Your answer to “{title}” was accepted',
   'qa.notification.commented': '{name} commented on your post in “{title}”',
   'qa.notification.remindAccept': 'Did an answer solve “{title}”? Accept it so others find it.',
+  'qa.analytics.title': 'Questions and answers',
+  'qa.analytics.description': 'Questions asked in the period: how many were solved and how fast they were answered.',
+  'qa.analytics.questions': 'Questions asked',
+  'qa.analytics.solveRate': 'Solve rate (accepted answer)',
+  'qa.analytics.timeToFirstAnswer': 'Median time to first answer',
+  'qa.analytics.timeToAcceptance': 'Median time to acceptance',
 } as const;

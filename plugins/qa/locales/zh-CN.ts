@@ -73,4 +73,10 @@ export default {
   'qa.notification.accepted': '你对“{title}”的回答被采纳了',
   'qa.notification.commented': '{name} 评论了你在“{title}”中的帖子',
   'qa.notification.remindAccept': '“{title}”的问题解决了吗？采纳答案，方便其他人找到。',
+  'qa.analytics.title': '问答',
+  'qa.analytics.description': '期间内提出的问题：解决了多少，多快得到回答。',
+  'qa.analytics.questions': '提问数',
+  'qa.analytics.solveRate': '解决率（已采纳答案）',
+  'qa.analytics.timeToFirstAnswer': '首个回答用时（中位数）',
+  'qa.analytics.timeToAcceptance': '采纳用时（中位数）',
 } as const satisfies Record<keyof typeof en, string>;
