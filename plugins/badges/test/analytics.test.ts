@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkIn } from '../service/checkin.ts';
+import { checkinStats, streakDistribution } from '../service/checkin-stats.ts';
 import { addDays } from '../service/days.ts';
 import { badgesForum } from './helpers.ts';
 
@@ -27,6 +28,10 @@ describe('badges analytics: the check-in panel', () => {
       const { user } = await forum.member({ username });
       for (const day of days) expect((await checkIn(api, user.id, new Date(`${day}T12:00:00Z`), 'UTC')).status).toBe('checked-in');
     }
+
+    // the queries themselves (what the metrics read)
+    expect(await checkinStats(api.db, { from: '2026-03-01', to: '2026-03-04' })).toEqual({ checkins: 14, members: 6 });
+    expect(await streakDistribution(api.db, { to: '2026-03-04' })).toEqual({ one: 1, twoToSix: 2, sevenToTwentyNine: 1, thirtyPlus: 1 });
 
     const { client } = await forum.member({ role: 'admin' });
     const html = await (await client.get('/admin/analytics?range=custom&from=2026-03-01&to=2026-03-04')).text();

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import en from '../locales/en.ts';
 import zhCN from '../locales/zh-CN.ts';
 import { marketplaceListings, marketplaceStatusChanges, type ListingStatus } from '../schema.ts';
+import { listingStats } from '../service/stats.ts';
 import { createListing, marketForum } from './helpers.ts';
 
 const at = (iso: string) => new Date(iso);
 
 describe('marketplace analytics: the listings panel', () => {
   it('counts listings created in the period, the sold ones and those active at its end, per category', async () => {
-    const { forum, category, other } = await marketForum();
+    const { forum, category, other, api } = await marketForum();
     const seller = await forum.member({ locale: 'en' });
     const db = forum.deps.db;
     /** A listing made through the form, then given a known creation time and status history. */
@@ -32,6 +33,11 @@ describe('marketplace analytics: the listings panel', () => {
     await seed('2026-03-09T00:00:00Z', []); // the first instant after it
     const moved = await seed('2026-03-05T10:00:00Z', []); // in the period, then moved to another category
     await db.update(marketplaceListings).set({ categoryId: other.id }).where(eq(marketplaceListings.id, moved.id));
+
+    // the query itself (what the metrics read)
+    const period = { start: at('2026-03-02T00:00:00Z'), end: at('2026-03-09T00:00:00Z') };
+    expect(await listingStats(api.db, { ...period, categoryId: category.id })).toEqual({ listings: 5, sold: 2, activeAtEnd: 3 });
+    expect(await listingStats(api.db, { ...period, categoryId: null })).toEqual({ listings: 6, sold: 2, activeAtEnd: 4 });
 
     const { client } = await forum.member({ role: 'admin', locale: 'en' });
     const figures = async (query: string) => {
