@@ -60,9 +60,26 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
       const sender = await open();
       await watchLiveStream(sender);
       const recipient = await open();
+      /** A new member starts with a welcome message and notifications: read them, so the counts below start at zero. */
+      const startClean = async (page: Page) => {
+        await page.goto('/messages');
+        for (let row = page.locator('#inbox li.conversation-row.unread a').first(); (await row.count()) > 0; row = page.locator('#inbox li.conversation-row.unread a').first()) {
+          await row.click();
+          await page.waitForURL(/\/messages\/\d+$/);
+          await page.goto('/messages');
+        }
+        await page.goto('/notifications');
+        const markAll = page.getByRole('button', { name: t('notifications.markAllRead') });
+        if ((await markAll.count()) > 0) {
+          await markAll.click();
+          await page.waitForLoadState('load');
+        }
+      };
       await step('two members register', async () => {
         await register(sender, people.sender);
         await register(recipient, people.recipient);
+        await startClean(sender);
+        await startClean(recipient);
       });
 
       const conversationPath = await step('the sender messages the recipient from their profile', async () => {
