@@ -1,5 +1,6 @@
 // In-app notifications: the public surface for other domains.
 export { notifications, type Notification } from './schema.ts';
+export { notifyStaff } from './staff.ts';
 export { notify, notifyMany, unreadCount, listNotifications, recentNotifications, markRead, markAllRead, markGroupRead, type NewNotification } from './service.ts';
 export { notifyGrouped, type GroupedNotification } from './grouped.ts';
 export { registerNotificationType, notificationMessageKey, type NotificationData, type NotificationMessage } from './types.ts';

@@ -1,9 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { users, type User } from '../../accounts/schema.ts';
+import { and, eq } from 'drizzle-orm';
+import type { User } from '../../accounts/schema.ts';
 import type { DbOrTx } from '../../db/index.ts';
 import { UserError } from '../../http/errors.tsx';
 import { parseOrThrow } from '../../http/validation.ts';
-import { notifyMany } from '../../notifications/index.ts';
+import { notifyStaff } from '../../notifications/index.ts';
 import { conversationMessages, conversationReports, conversations } from '../schema.ts';
 import { reportFormSchema } from './input.ts';
 import { membership } from './participants.ts';
@@ -28,18 +28,11 @@ export async function reportMessage(
   if (message.authorId === reporter.id) throw new UserError(400, 'conversations.report.own');
   const { reason } = parseOrThrow(reportFormSchema, { reason: input.reason });
   await db.insert(conversationReports).values({ conversationId, messageId, reporterId: reporter.id, reason }).onConflictDoNothing();
-  const staff = await db.select({ id: users.id }).from(users).where(inArray(users.role, ['moderator', 'admin']));
-  await notifyMany(
-    db,
-    staff
-      .filter((s) => s.id !== reporter.id)
-      .map((s) => ({
-        userId: s.id,
-        type: 'messageReport',
-        data: { actor: reporter.displayName, title: message.title ?? `#${conversationId}` },
-        url: `/messages/${conversationId}#message-${messageId}`,
-        actorId: reporter.id,
-        dedupeKey: `message-report:${messageId}`,
-      })),
-  );
+  await notifyStaff(db, reporter.id, {
+    type: 'messageReport',
+    data: { actor: reporter.displayName, title: message.title ?? `#${conversationId}` },
+    url: `/messages/${conversationId}#message-${messageId}`,
+    actorId: reporter.id,
+    dedupeKey: `message-report:${messageId}`,
+  });
 }

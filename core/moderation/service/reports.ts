@@ -1,11 +1,11 @@
-import { and, eq, inArray, isNull, sum } from 'drizzle-orm';
+import { and, eq, isNull, sum } from 'drizzle-orm';
 import { z } from 'zod';
-import { users, type User } from '../../accounts/schema.ts';
+import type { User } from '../../accounts/schema.ts';
 import type { Db } from '../../db/index.ts';
 import { canAct } from '../../forum/permissions.ts';
 import { UserError } from '../../http/errors.tsx';
 import { parseOrThrow } from '../../http/validation.ts';
-import { notifyMany } from '../../notifications/index.ts';
+import { notifyMany, notifyStaff } from '../../notifications/index.ts';
 import type { HookBus } from '../../plugins/hooks.ts';
 import { moderationReports, reportReasonEnum, type ModerationReport, type ReportReason } from '../schema.ts';
 import { logModerationAction } from './log.ts';
@@ -82,25 +82,18 @@ export async function fileReport(deps: { db: Db; hooks: HookBus }, input: FileRe
       });
     }
   }
-  await notifyStaff(db, reporter, item.title, report);
+  await tellStaff(db, reporter, item.title, report);
   return { report, hidden };
 }
 
 /** Staff hear of the first open report of an item, not of every one. */
-async function notifyStaff(db: Db, reporter: User, title: string, report: ModerationReport): Promise<void> {
-  const staff = await db.select({ id: users.id }).from(users).where(inArray(users.role, ['moderator', 'admin']));
-  await notifyMany(
-    db,
-    staff
-      .filter((s) => s.id !== reporter.id)
-      .map((s) => ({
-        userId: s.id,
-        type: 'moderationReport',
-        data: { title: title.slice(0, 120) },
-        url: '/review',
-        dedupeKey: `report:${report.targetType}:${report.targetId}:${report.createdAt.toISOString().slice(0, 13)}`,
-      })),
-  );
+async function tellStaff(db: Db, reporter: User, title: string, report: ModerationReport): Promise<void> {
+  await notifyStaff(db, reporter.id, {
+    type: 'moderationReport',
+    data: { title: title.slice(0, 120) },
+    url: '/review',
+    dedupeKey: `report:${report.targetType}:${report.targetId}:${report.createdAt.toISOString().slice(0, 13)}`,
+  });
 }
 
 export type ReportOutcome = 'kept' | 'removed' | 'dismissed';
