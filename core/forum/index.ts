@@ -5,6 +5,10 @@ export {
   canAct,
   canDeletePost,
   canEditPost,
+  canEditTitle,
+  canEditWiki,
+  canRecategorise,
+  canToggleWiki,
   canReadCategory,
   canReply,
   canSeeDeleted,
@@ -27,6 +31,8 @@ export type { WriteContext } from './service/context.ts';
 export { createThread, type CreatedThread, type NewThreadInput } from './service/create-thread.ts';
 export { createPost, type CreatedPost, type NewPostInput } from './service/create-post.ts';
 export { editPost, type EditPostInput } from './service/edit-post.ts';
+export { editThreadTitle, type TitleEditVia } from './service/edit-title.ts';
+export { setWiki } from './service/wiki.ts';
 export { deletePost, restorePost } from './service/delete-post.ts';
 export { toggleLike } from './service/likes.ts';
 export { setThreadFlags, type ThreadFlags } from './service/moderate-thread.ts';

@@ -1,4 +1,6 @@
 import type { User } from '../accounts/schema.ts';
+import { can } from '../trust/abilities.ts';
+import type { TrustSettings } from '../trust/settings.ts';
 import type { AccessLevel, Category } from './schema.ts';
 
 /** The member looking at something; null for a guest. */
@@ -93,4 +95,54 @@ export function canEditPost(
 export function canDeletePost(viewer: Viewer, post: { authorId: number; deletedAt: Date | null }, categoryId?: number): boolean {
   if (!canAct(viewer) || !viewer || post.deletedAt) return false;
   return isStaffIn(viewer, categoryId) || post.authorId === viewer.id;
+}
+
+/** A thread with where it lives: what the trust-level checks below need. */
+interface ThreadScope {
+  thread: { locked: boolean; deletedAt: Date | null; categoryId?: number };
+  category: CategoryAccess & Pick<Category, 'id'>;
+  parent?: CategoryAccess | null;
+}
+
+/**
+ * Editing only the title of a thread: staff in its category always; members whose trust level unlocks
+ * `editTitles` on any live, unlocked thread in a category they may reply in (core/trust).
+ * `settings` defaults to the ones this process last read (views); services pass fresh ones.
+ */
+export function canEditTitle(viewer: Viewer, scope: ThreadScope, settings?: TrustSettings): boolean {
+  if (!viewer || !canAct(viewer)) return false;
+  if (isStaffIn(viewer, scope.category.id)) return true;
+  if (scope.thread.deletedAt || scope.thread.locked) return false;
+  return canReply(viewer, scope.category, scope.thread, scope.parent) && can(viewer, 'editTitles', settings);
+}
+
+/**
+ * Moving a thread to another category: staff (core/moderation thread tools); members whose trust level
+ * unlocks `recategorise` for live, unlocked threads in a category they may reply in. Where it may go is
+ * checked against the target: staff any category they read, members one they may start threads in.
+ */
+export function canRecategorise(viewer: Viewer, scope: ThreadScope, settings?: TrustSettings): boolean {
+  if (!viewer || !canAct(viewer) || scope.thread.deletedAt) return false;
+  if (isStaffViewer(viewer)) return true;
+  if (scope.thread.locked) return false;
+  return canReply(viewer, scope.category, scope.thread, scope.parent) && can(viewer, 'recategorise', settings);
+}
+
+/**
+ * Editing the body of a wiki post (marked by staff): members whose trust level unlocks `editWiki`, on a
+ * live post they can see, in a thread they may reply to.
+ */
+export function canEditWiki(
+  viewer: Viewer,
+  post: { wiki: boolean; deletedAt: Date | null; heldAt: Date | null },
+  scope: ThreadScope,
+  settings?: TrustSettings,
+): boolean {
+  if (!post.wiki || post.deletedAt || post.heldAt || scope.thread.deletedAt) return false;
+  return canReply(viewer, scope.category, scope.thread, scope.parent) && can(viewer, 'editWiki', settings);
+}
+
+/** Marking a (live) post as a wiki, or no longer: staff, and moderators of its category. */
+export function canToggleWiki(viewer: Viewer, categoryId: number): boolean {
+  return canAct(viewer) && isStaffIn(viewer, categoryId);
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../http/deps.ts';
 import { categoryRoutes } from './routes/categories.tsx';
+import { communityEditRoutes } from './routes/community-edits.tsx';
 import { feedRoutes } from './routes/feeds.ts';
 import { listingRoutes } from './routes/listings.tsx';
 import { newThreadRoutes } from './routes/new-thread.tsx';
@@ -27,6 +28,7 @@ export function forumRoutes(deps: AppDeps): Hono {
   app.route('/', newThreadRoutes());
   app.route('/', replyRoutes()); // /t/:id/reply before /t/:id/:slug
   app.route('/', staffRoutes());
+  app.route('/', communityEditRoutes()); // /t/:id/edit/title, /t/:id/edit/category: two segments, never a slug
   app.route('/', threadRoutes(views));
   app.route('/', postRoutes());
   return app;

@@ -124,6 +124,8 @@ export const posts = pgTable(
     /** Held for review (automatic rule, reports, first post of a new member): staff and the author see it. */
     heldAt: timestamp('held_at', { withTimezone: true }),
     heldReason: text('held_reason'),
+    /** A wiki post (marked by staff): members whose trust level unlocks `editWiki` may edit its text. */
+    wiki: boolean('wiki').notNull().default(false),
   },
   (t) => [
     // thread pages read a contiguous range of numbers: an index range scan, never OFFSET

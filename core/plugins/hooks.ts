@@ -54,7 +54,7 @@ export interface ActionHooks {
   'post.unliked': { post: Post; thread: Thread; unlikedBy: User };
   'user.registered': { user: User };
   'user.loggedIn': { user: User };
-  /** A thread moved to another category by staff (search and caches re-check permissions). */
+  /** A thread moved to another category by staff or a trusted member (search and caches re-check permissions). */
   'thread.moved': { thread: Thread; from: Category; to: Category; by: User };
   /** Someone registered through a member's invitation. */
   'invite.accepted': { inviterId: number; user: User };

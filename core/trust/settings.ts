@@ -20,7 +20,7 @@ export const thresholdSchema = z.object({
 });
 export type Threshold = z.infer<typeof thresholdSchema>;
 
-export const abilities = ['postLinks', 'postImages', 'sendMessages', 'editTitles', 'recategorise'] as const;
+export const abilities = ['postLinks', 'postImages', 'sendMessages', 'editWiki', 'editTitles', 'recategorise'] as const;
 export type Ability = (typeof abilities)[number];
 
 const level = z.coerce.number({ error: 'trust.settings.level' }).int('trust.settings.level').min(0, 'trust.settings.level').max(4, 'trust.settings.level');
@@ -43,10 +43,12 @@ export const trustSettingsSchema = z.object({
       postImages: level.default(1),
       // 0 by default so existing communities keep messaging as before; raise it to keep spam out of inboxes
       sendMessages: level.default(0),
+      // wiki posts (posts.wiki, marked by staff) are meant to be improved by the community
+      editWiki: level.default(1),
       editTitles: level.default(4),
       recategorise: level.default(4),
     })
-    .default({ postLinks: 1, postImages: 1, sendMessages: 0, editTitles: 4, recategorise: 4 }),
+    .default({ postLinks: 1, postImages: 1, sendMessages: 0, editWiki: 1, editTitles: 4, recategorise: 4 }),
   /** Below postLinks / postImages, a post may still carry this many (0 = none). */
   limitedLinks: count.default(2),
   limitedImages: count.default(1),

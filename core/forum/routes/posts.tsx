@@ -2,11 +2,13 @@ import { Hono, type Context } from 'hono';
 import { UserError } from '../../http/errors.tsx';
 import { renderPage } from '../../ui/page.tsx';
 import { viewContext } from '../../ui/view-context.ts';
-import { canEditPost, isStaffViewer } from '../permissions.ts';
+import { trustSettings } from '../../trust/settings.ts';
+import { canEditPost, canEditWiki, isStaffViewer } from '../permissions.ts';
 import { deletePost, restorePost } from '../service/delete-post.ts';
 import { editPost } from '../service/edit-post.ts';
 import { postHistory } from '../service/history.ts';
 import { toggleLike } from '../service/likes.ts';
+import { setWiki } from '../service/wiki.ts';
 import { canSeeThread, findPostContext, type PostContext } from '../service/lookup.ts';
 import { categoryPath, threadPath } from '../service/slug.ts';
 import { tagsForThreads } from '../service/tags.ts';
@@ -55,9 +57,10 @@ export function postRoutes(): Hono {
 
   app.get('/p/:id{[0-9]+}/edit', async (c) => {
     const found = await visiblePost(c, idParam(c.req.param('id')));
-    if (!canEditPost(c.var.user, found.post, found.thread)) throw new UserError(403, 'forum.edit.notAllowed');
+    const asOwner = canEditPost(c.var.user, found.post, found.thread);
+    if (!asOwner && !canEditWiki(c.var.user, found.post, found, await trustSettings(c.var.deps.db))) throw new UserError(403, 'forum.edit.notAllowed');
     const vc = viewContext(c);
-    const form = <PostEditForm vc={vc} post={found.post} thread={found.thread} />;
+    const form = <PostEditForm vc={vc} post={found.post} thread={found.thread} withTitle={asOwner} />;
     if (isHtmx(c)) return c.html(form);
     return renderPage(c, { title: vc.t('forum.edit.title') }, <section class="edit-page">{form}</section>);
   });
@@ -73,7 +76,8 @@ export function postRoutes(): Hono {
       const { problem, status } = formProblem(error);
       const found = await visiblePost(c, postId);
       const vc = viewContext(c);
-      const view = <PostEditForm vc={vc} post={found.post} thread={found.thread} form={form} problem={problem} />;
+      const withTitle = canEditPost(c.var.user, found.post, found.thread);
+      const view = <PostEditForm vc={vc} post={found.post} thread={found.thread} form={form} problem={problem} withTitle={withTitle} />;
       if (isHtmx(c)) return c.html(view, status);
       return renderPage(c, { title: vc.t('forum.edit.title'), status }, <section class="edit-page">{view}</section>);
     }
@@ -98,6 +102,18 @@ export function postRoutes(): Hono {
     const { post, thread } = await restorePost(writer(c), postId);
     if (post.number === 1) return redirectAfterPost(c, threadPath(thread));
     return isHtmx(c) ? postFragment(c, postId) : c.redirect(postPath(thread, post.number), 303);
+  });
+
+  // staff and the category's moderators make a post a wiki (wiki=1) or not (wiki=0)
+  app.post('/p/:id{[0-9]+}/wiki', async (c) => {
+    const postId = idParam(c.req.param('id'));
+    if (!c.var.user) return redirectAfterPost(c, loginPath(`/p/${postId}`));
+    const form = await formBody(c);
+    if (form.wiki !== '0' && form.wiki !== '1') throw new UserError(400, 'error.400.body');
+    const post = await setWiki(writer(c), postId, form.wiki === '1');
+    if (isHtmx(c)) return postFragment(c, postId);
+    const found = await visiblePost(c, postId);
+    return c.redirect(postPath(found.thread, post.number), 303);
   });
 
   app.post('/p/:id{[0-9]+}/like', async (c) => {

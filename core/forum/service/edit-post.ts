@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { UserError } from '../../http/errors.tsx';
 import { parseOrThrow } from '../../http/validation.ts';
-import { canEditPost } from '../permissions.ts';
+import { trustSettings } from '../../trust/settings.ts';
+import { canEditPost, canEditWiki } from '../permissions.ts';
 import { postRevisions, posts, threads, type Post, type Thread } from '../schema.ts';
 import { writeTime, type WriteContext } from './context.ts';
 import { add } from './counters.ts';
@@ -16,14 +17,17 @@ export interface EditPostInput {
   title?: string;
 }
 
-/** Saves a new version of a post, keeping the previous text (and title) in post_revisions. */
+/** Saves a new version of a post (its author, staff, or on a wiki post a trusted member), keeping the previous text (and title) in post_revisions. */
 export async function editPost(ctx: WriteContext, postId: number, input: EditPostInput): Promise<{ post: Post; thread: Thread }> {
   const { db, hooks, user } = ctx;
   const found = await findPostContext(db, postId);
   if (!found || !canSeeThread(user, found)) throw new UserError(404, 'error.404.body');
-  if (!canEditPost(user, found.post, found.thread)) throw new UserError(403, 'forum.edit.notAllowed');
+  // the author and staff edit; on a wiki post, so do members whose trust level unlocks `editWiki` (text only)
+  const asOwner = canEditPost(user, found.post, found.thread);
+  if (!asOwner && !canEditWiki(user, found.post, found, await trustSettings(db))) throw new UserError(403, 'forum.edit.notAllowed');
   const raw = parseOrThrow(postRawSchema, input.raw);
   const title = found.post.number === 1 && input.title !== undefined ? parseOrThrow(titleSchema, input.title) : undefined;
+  if (!asOwner && title !== undefined && title !== found.thread.title) throw new UserError(403, 'forum.title.notAllowed');
   const hookCtx = { user, categoryId: found.category.id };
   const filtered = await hooks.filter('post.beforeEdit', { raw, post: found.post }, hookCtx);
   const finalRaw = parseOrThrow(postRawSchema, filtered.raw);

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { Slot } from '../../plugins/slots.tsx';
 import type { ViewContext } from '../../ui/view-context.ts';
-import { canDeletePost, canEditPost, canReply, isStaffViewer } from '../permissions.ts';
+import { canDeletePost, canEditPost, canEditWiki, canReply, canToggleWiki, isStaffViewer } from '../permissions.ts';
 import type { Category, Post, Thread } from '../schema.ts';
 import { LikeButton } from './like-button.tsx';
 
@@ -40,7 +40,7 @@ export const PostActions: FC<{ vc: ViewContext; post: Post; liked: boolean; user
           {t('forum.post.quote')}
         </a>
       ) : null}
-      {canEditPost(user, post, thread) && !post.deletedAt ? (
+      {(canEditPost(user, post, thread) || canEditWiki(user, post, scope)) && !post.deletedAt ? (
         <a class="button small" href={`/p/${post.id}/edit`} hx-get={`/p/${post.id}/edit`} {...swap}>
           {t('common.edit')}
         </a>
@@ -50,6 +50,15 @@ export const PostActions: FC<{ vc: ViewContext; post: Post; liked: boolean; user
           <input type="hidden" name="_csrf" value={vc.csrfToken} />
           <button type="submit" class="small danger" data-confirm={t(post.number === 1 ? 'forum.thread.deleteConfirm' : 'forum.post.deleteConfirm')}>
             {t('common.delete')}
+          </button>
+        </form>
+      ) : null}
+      {!post.deletedAt && canToggleWiki(user, category.id) ? (
+        <form method="post" action={`/p/${post.id}/wiki`} hx-post={`/p/${post.id}/wiki`} {...swap}>
+          <input type="hidden" name="_csrf" value={vc.csrfToken} />
+          <input type="hidden" name="wiki" value={post.wiki ? '0' : '1'} />
+          <button type="submit" class="small">
+            {t(post.wiki ? 'forum.wiki.remove' : 'forum.wiki.make')}
           </button>
         </form>
       ) : null}

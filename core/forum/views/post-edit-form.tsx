@@ -11,10 +11,12 @@ export interface PostEditFormProps {
   thread: Thread;
   form?: { raw?: string; title?: string };
   problem?: FormProblem;
+  /** False for someone editing a wiki post's text only (core/trust `editWiki`): the title is not theirs to change. */
+  withTitle?: boolean;
 }
 
 /** Editing in place: this article replaces the post, and the saved post replaces it (htmx), or a page of its own. */
-export const PostEditForm: FC<PostEditFormProps> = ({ vc, post, thread, form, problem }) => {
+export const PostEditForm: FC<PostEditFormProps> = ({ vc, post, thread, form, problem, withTitle = true }) => {
   const action = `/p/${post.id}/edit`;
   const rawError = problem?.fields?.raw;
   const swap = { 'hx-target': 'closest article', 'hx-swap': 'outerHTML' };
@@ -23,7 +25,7 @@ export const PostEditForm: FC<PostEditFormProps> = ({ vc, post, thread, form, pr
       <form class="stack" method="post" action={action} hx-post={action} {...swap}>
         <input type="hidden" name="_csrf" value={vc.csrfToken} />
         <ProblemMessage vc={vc} problem={problem} />
-        {post.number === 1 ? (
+        {post.number === 1 && withTitle ? (
           <Field vc={vc} name="title" label={vc.t('forum.composer.title')} value={form?.title ?? thread.title} errors={problem?.fields} required maxlength={200} />
         ) : null}
         <div class={`field${rawError ? ' has-error' : ''}`}>

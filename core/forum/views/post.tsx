@@ -2,6 +2,7 @@ import { raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
 import { Slot } from '../../plugins/slots.tsx';
 import type { ViewContext } from '../../ui/view-context.ts';
+import { cachedTrustSettings } from '../../trust/settings.ts';
 import { canSeeDeleted, isStaffViewer } from '../permissions.ts';
 import type { PostView } from '../service/thread-page.ts';
 import { Avatar, AuthorName, Time } from './bits.tsx';
@@ -39,6 +40,11 @@ export const PostItem: FC<{ vc: ViewContext; view: PostView; scope: PostScope }>
               {t('forum.post.edited')}
             </span>
           )
+        ) : null}
+        {post.wiki ? (
+          <span class="badge wiki" title={t('forum.wiki.explain', { level: cachedTrustSettings().abilityLevels.editWiki })}>
+            {t('forum.wiki.badge')}
+          </span>
         ) : null}
         {post.deletedAt ? <span class="badge deleted">{t('forum.post.deletedStaff')}</span> : null}
         {post.heldAt ? <span class="badge held" title={t('moderation.held.explain')}>{t('moderation.held.badge')}</span> : null}

@@ -5,6 +5,7 @@ import { isStaffViewer } from '../permissions.ts';
 import type { Category, Thread } from '../schema.ts';
 import { sourceUrl } from '../service/post-input.ts';
 import { CategoryChip, TagLinks, ThreadBadges, countText } from './bits.tsx';
+import { CommunityControls, TitleForm, type HeaderEditing } from './community-controls.tsx';
 import { StaffControls } from './staff-controls.tsx';
 
 export interface ThreadHeaderProps {
@@ -15,6 +16,8 @@ export interface ThreadHeaderProps {
   tags: string[];
   /** Sent alongside another swap (a first post's edit changed the title): htmx swaps it in by id. */
   oob?: boolean;
+  /** The title or the category being edited in place (trust-level community editing, core/trust). */
+  editing?: HeaderEditing;
 }
 
 const Source: FC<{ vc: ViewContext; source: string }> = ({ vc, source }) => {
@@ -33,14 +36,14 @@ const Source: FC<{ vc: ViewContext; source: string }> = ({ vc, source }) => {
   );
 };
 
-export const ThreadHeader: FC<ThreadHeaderProps> = ({ vc, thread, category, parent, tags, oob }) => (
+export const ThreadHeader: FC<ThreadHeaderProps> = ({ vc, thread, category, parent, tags, oob, editing }) => (
   <header class="thread-header" id="thread-header" hx-swap-oob={oob ? 'true' : undefined}>
     <div class="meta">
       {parent ? <CategoryChip category={parent} /> : null}
       <CategoryChip category={category} />
       <TagLinks vc={vc} tags={tags} />
     </div>
-    <h1>{thread.title}</h1>
+    {editing?.kind === 'title' ? <TitleForm vc={vc} thread={thread} inPlace value={editing.value} problem={editing.problem} /> : <h1>{thread.title}</h1>}
     <div class="meta">
       <ThreadBadges vc={vc} thread={thread} />
       <span>{countText(vc, 'forum.list.replyCount', thread.replyCount)}</span>
@@ -54,6 +57,7 @@ export const ThreadHeader: FC<ThreadHeaderProps> = ({ vc, thread, category, pare
       </p>
     ) : null}
     <Slot name="thread.header" vc={vc} categoryId={category.id} thread={thread} category={category} />
+    <CommunityControls vc={vc} thread={thread} category={category} parent={parent} editing={editing} />
     {isStaffViewer(vc.user) ? <StaffControls vc={vc} thread={thread} /> : null}
   </header>
 );

@@ -2,16 +2,18 @@ import { and, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { users, type User } from '../../accounts/schema.ts';
 import type { Db, DbOrTx } from '../../db/index.ts';
-import { canAct, canReadCategory, isStaffViewer } from '../../forum/permissions.ts';
+import { canAct, canReadCategory, canRecategorise, canStartThread, isStaffViewer } from '../../forum/permissions.ts';
 import { categories, posts, threads, type Category, type Thread } from '../../forum/schema.ts';
 import { add } from '../../forum/service/counters.ts';
-import { findThreadContext } from '../../forum/service/lookup.ts';
+import { canSeeThread, findThreadContext, type ThreadContext } from '../../forum/service/lookup.ts';
 import { titleSchema } from '../../forum/service/post-input.ts';
 import { threadSlug } from '../../forum/service/slug.ts';
 import { adjustTagCounts } from '../../forum/service/tags.ts';
 import { UserError } from '../../http/errors.tsx';
 import { parseOrThrow, ValidationError } from '../../http/validation.ts';
 import type { HookBus } from '../../plugins/hooks.ts';
+import { trustLevelOf } from '../../trust/abilities.ts';
+import { trustSettings } from '../../trust/settings.ts';
 import { logModerationAction } from './log.ts';
 
 interface Deps {
@@ -23,17 +25,35 @@ function assertStaff(actor: User): void {
   if (!isStaffViewer(actor) || !canAct(actor)) throw new UserError(403, 'error.403.body');
 }
 
-async function liveThread(db: DbOrTx, threadId: number): Promise<{ thread: Thread; category: Category }> {
+async function liveThread(db: DbOrTx, threadId: number): Promise<ThreadContext> {
   const found = Number.isSafeInteger(threadId) && threadId > 0 ? await findThreadContext(db, threadId) : undefined;
   if (!found || found.thread.deletedAt) throw new UserError(404, 'error.404.body');
   return found;
 }
 
-async function targetCategory(db: DbOrTx, actor: User, categoryId: number): Promise<Category> {
+/** A category the actor reads (staff); with `mustStart`, one they may also start threads in (trusted members). */
+async function targetCategory(db: DbOrTx, actor: User, categoryId: number, mustStart = false): Promise<Category> {
   const [row] = Number.isSafeInteger(categoryId) ? await db.select().from(categories).where(eq(categories.id, categoryId)).limit(1) : [];
   const [parent] = row?.parentId ? await db.select().from(categories).where(eq(categories.id, row.parentId)).limit(1) : [];
+  // a category the actor cannot read gets the same answer as one that does not exist
   if (!row || !canReadCategory(actor, row, parent ?? null)) throw new ValidationError({ categoryId: 'moderation.thread.category.invalid' });
+  if (mustStart && !canStartThread(actor, row, parent ?? null)) throw new ValidationError({ categoryId: 'forum.move.categoryNotAllowed' });
   return row;
+}
+
+/**
+ * Who may move: staff, or a member whose trust level unlocks `recategorise` (core/trust) on a thread they
+ * can see and reply to. A thread the member cannot see is a 404, as everywhere else.
+ */
+async function moveAuthority(db: DbOrTx, actor: User, threadId: number): Promise<{ found: ThreadContext; via: 'staff' | 'trust' }> {
+  if (isStaffViewer(actor)) {
+    assertStaff(actor);
+    return { found: await liveThread(db, threadId), via: 'staff' };
+  }
+  const found = await liveThread(db, threadId);
+  if (!canSeeThread(actor, found)) throw new UserError(404, 'error.404.body');
+  if (!canRecategorise(actor, found, await trustSettings(db))) throw new UserError(403, 'forum.move.notAllowed');
+  return { found, via: 'trust' };
 }
 
 /** Posts of a thread that counters count (neither deleted nor held). */
@@ -47,12 +67,16 @@ async function visiblePostCount(db: DbOrTx, threadId: number): Promise<number> {
 
 const counted = (thread: Thread) => !thread.deletedAt && !thread.heldAt;
 
-/** Moves a thread to another category; counters follow, and listeners re-check permissions ('thread.moved'). */
+/**
+ * Moves a thread to another category; counters follow, and listeners re-check permissions ('thread.moved').
+ * Staff move anything to a category they read; trusted members (`recategorise`) move threads they may reply
+ * to into categories where they may start threads. Either way it is in the moderation log.
+ */
 export async function moveThread(deps: Deps, input: { actor: User; threadId: number; categoryId: number; reason?: string }): Promise<Thread> {
   const { db } = deps;
-  assertStaff(input.actor);
-  const { thread, category: from } = await liveThread(db, input.threadId);
-  const to = await targetCategory(db, input.actor, input.categoryId);
+  const { found, via } = await moveAuthority(db, input.actor, input.threadId);
+  const { thread, category: from } = found;
+  const to = await targetCategory(db, input.actor, input.categoryId, via === 'trust');
   if (to.id === from.id) return thread;
   const moved = await db.transaction(async (tx) => {
     const [row] = await tx.update(threads).set({ categoryId: to.id }).where(eq(threads.id, thread.id)).returning();
@@ -69,7 +93,7 @@ export async function moveThread(deps: Deps, input: { actor: User; threadId: num
       targetUserId: thread.authorId,
       reason: input.reason ?? '',
       before: { categoryId: from.id, category: from.name },
-      after: { categoryId: to.id, category: to.name },
+      after: via === 'trust' ? { categoryId: to.id, category: to.name, via, trustLevel: trustLevelOf(input.actor) } : { categoryId: to.id, category: to.name },
     });
     return row!;
   });

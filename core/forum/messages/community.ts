@@ -1,0 +1,43 @@
+import { defineMessages } from '../../i18n/index.ts';
+
+/** Community editing unlocked by trust levels (core/trust): thread titles, categories, wiki posts. */
+export const communityEditMessages = defineMessages({
+  en: {
+    'forum.title.edit': 'Edit title',
+    'forum.title.label': 'Thread title',
+    'forum.title.pageTitle': 'Edit the title of “{title}”',
+    'forum.title.notAllowed': 'You cannot edit the title of this thread.',
+    'forum.move.change': 'Change category',
+    'forum.move.label': 'Category',
+    'forum.move.submit': 'Move',
+    'forum.move.pageTitle': 'Move “{title}” to another category',
+    'forum.move.notAllowed': 'You cannot move this thread.',
+    'forum.move.categoryNotAllowed': 'You cannot start threads in that category, so you cannot move threads into it.',
+    'forum.members.label': 'Community editing',
+    'forum.wiki.badge': 'Wiki',
+    'forum.wiki.explain': 'A wiki post: members from trust level {level} can edit it.',
+    'forum.wiki.make': 'Make wiki',
+    'forum.wiki.remove': 'Remove wiki',
+    'forum.wiki.notAllowed': 'Only staff can make a post a wiki.',
+    'forum.wiki.deleted': 'A deleted post cannot be a wiki.',
+  },
+  'zh-CN': {
+    'forum.title.edit': '编辑标题',
+    'forum.title.label': '主题标题',
+    'forum.title.pageTitle': '编辑“{title}”的标题',
+    'forum.title.notAllowed': '你不能编辑此主题的标题。',
+    'forum.move.change': '更改分类',
+    'forum.move.label': '分类',
+    'forum.move.submit': '移动',
+    'forum.move.pageTitle': '将“{title}”移到其他分类',
+    'forum.move.notAllowed': '你不能移动此主题。',
+    'forum.move.categoryNotAllowed': '你不能在该分类发起主题，因此也不能把主题移入该分类。',
+    'forum.members.label': '社区编辑',
+    'forum.wiki.badge': '维基',
+    'forum.wiki.explain': '维基帖：信任等级 {level} 及以上的成员都可以编辑。',
+    'forum.wiki.make': '设为维基',
+    'forum.wiki.remove': '取消维基',
+    'forum.wiki.notAllowed': '只有管理人员可以把帖子设为维基。',
+    'forum.wiki.deleted': '已删除的帖子不能设为维基。',
+  },
+});

@@ -1,0 +1,1 @@
+ALTER TABLE "posts" ADD COLUMN "wiki" boolean DEFAULT false NOT NULL;
