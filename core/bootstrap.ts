@@ -8,6 +8,7 @@ import { migrateCore } from './db/migrate.ts';
 import { createApp } from './http/app.ts';
 import { registerSearch, searchHealthCheck } from './search/index.ts';
 import { createPageCache } from './http/middleware/page-cache.ts';
+import { activityRecorderFor } from './activity/index.ts';
 import { ViewCounter } from './forum/service/view-counter.ts';
 import type { AppDeps } from './http/deps.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -102,6 +103,9 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
   // every write worth showing publishes a live event, on this instance or another: forget guests' pages
   const stopCacheInvalidation = live.subscribe('*', () => pageCache.invalidate());
   const deps: AppDeps = { config, database, db: database.db, logger, mailer, plugins, jobs, live, pluginHost, origin, secret, uploads, pageCache, views };
+  // guests' pages served from the cache still count as page views (core/activity)
+  const activity = activityRecorderFor(database.db, logger);
+  pageCache.onHit(() => activity.countViewNow('guest'));
   // mail delivery, digests, notification emails: defined before the queue first starts (it creates their queues)
   registerEmailJobs(deps);
   registerAnalytics(deps);

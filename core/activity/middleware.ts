@@ -1,5 +1,4 @@
 import type { MiddlewareHandler } from 'hono';
-import { dayOf, isValidTimeZone } from '../analytics/time.ts';
 import { getSiteSettings } from '../site/settings.ts';
 import { activityRecorderFor } from './recorder.ts';
 
@@ -13,7 +12,7 @@ export function activityMiddleware(): MiddlewareHandler {
     const recorder = activityRecorderFor(db, logger);
     const user = c.var.user;
     const timeZone = (await getSiteSettings(db)).timeZone;
-    const day = dayOf(new Date(), isValidTimeZone(timeZone) ? timeZone : 'UTC');
+    const day = recorder.dayIn(timeZone);
     if (user) void recorder.recordActive(user.id, day);
     await next();
     const isPage =

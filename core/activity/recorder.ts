@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../logger.ts';
 import { analyticsPageViews } from '../analytics/schema.ts';
+import { dayOf, dayStart, isValidTimeZone } from '../analytics/time.ts';
 import { memberActiveDays } from './schema.ts';
 
 export type ViewKind = 'member' | 'guest';
@@ -18,6 +19,8 @@ export class ActivityRecorder {
   private pendingViews = new Map<string, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  /** Today in the forum's time zone, until the next midnight there (Intl formatting on every request is costly). */
+  private today: { timeZone: string; day: string; until: number } = { timeZone: 'UTC', day: '', until: 0 };
 
   constructor(
     private readonly db: Db,
@@ -42,6 +45,23 @@ export class ActivityRecorder {
         this.recordedMembers.delete(userId);
         this.logger.warn({ err: error, userId }, 'could not record an active day');
       });
+  }
+
+  /** The calendar day now in a time zone (an invalid zone counts as UTC). */
+  dayIn(timeZone: string, now = Date.now()): string {
+    const memo = this.today;
+    if (memo.timeZone === timeZone && now < memo.until && memo.day) return memo.day;
+    const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
+    const day = dayOf(new Date(now), zone);
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    const next = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+    this.today = { timeZone, day, until: dayStart(next, zone).getTime() };
+    return day;
+  }
+
+  /** A page view counted where the time zone is not at hand (guests' cached pages): the last zone used. */
+  countViewNow(kind: ViewKind): void {
+    this.countView(this.dayIn(this.today.timeZone), kind);
   }
 
   countView(day: string, kind: ViewKind): void {

@@ -95,4 +95,47 @@ describe("the guests' page cache", () => {
     );
     expect(row!.view_count).toBe(5);
   });
+
+  it('serves hits before the app: the guest keeps their CSRF token, gets the security headers and counts as a page view', async () => {
+    const forum = await forumWithCache();
+    const { sql } = await import('drizzle-orm');
+    const { activityRecorderFor } = await import('../../core/activity/index.ts');
+    const recorder = activityRecorderFor(forum.deps.db, forum.deps.logger);
+    const guestViews = async () => {
+      await recorder.flush();
+      const [row] = await forum.deps.database.rows<{ views: number }>(
+        sql`select coalesce(sum(views), 0)::int views from analytics_page_views where kind = 'guest'`,
+      );
+      return row!.views;
+    };
+    const before = await guestViews();
+    const guest = forum.client();
+    await guest.get('/');
+    const token = guest.cookies.get('csrf')!;
+    const hit = await guest.get('/');
+    expect(hit.headers.get('x-page-cache')).toBe('hit');
+    // a returning guest's cookie is not replaced, and their token is the one in the page
+    expect(hit.headers.get('set-cookie')).toBeNull();
+    expect(await hit.text()).toContain(`value="${token}"`);
+    for (const header of ['x-content-type-options', 'x-frame-options', 'referrer-policy', 'x-request-id', 'content-language']) {
+      expect(hit.headers.get(header), header).toBeTruthy();
+    }
+    // the hit is a page view for analytics, like the miss before it
+    expect((await guestViews()) - before).toBe(2);
+  });
+
+  it('negotiates the language of a hit the way the app does, and never answers a session cookie from the cache', async () => {
+    const forum = await forumWithCache();
+    const first = forum.client();
+    await first.request('/', { headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
+    const zh = await forum.client().request('/', { headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
+    expect(zh.headers.get('x-page-cache')).toBe('hit');
+    expect(zh.headers.get('content-language')).toBe('zh-CN');
+    const en = await forum.client().request('/', { headers: { 'accept-language': 'en-GB' } });
+    expect(en.headers.get('x-page-cache')).toBeNull();
+    expect(en.headers.get('content-language')).toBe('en');
+    const stale = forum.client();
+    stale.cookies.set('session', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+    expect((await stale.get('/')).headers.get('x-page-cache')).toBeNull();
+  });
 });

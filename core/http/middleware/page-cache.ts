@@ -18,16 +18,17 @@ export interface PageCacheOptions {
   skip?: (path: string) => boolean;
 }
 
-interface Entry {
+/** A stored page: its bytes split where the guest's CSRF token goes, so a hit only has to join them. */
+export interface Entry {
   at: number;
   generation: number;
   status: number;
-  headers: [string, string][];
-  body: string;
+  /** Lower-case names; what the route and the middleware inside this one set. */
+  headers: Record<string, string>;
+  segments: Buffer<ArrayBuffer>[];
   bytes: number;
 }
 
-const TOKEN_SENTINEL = '\u0000csrf-token\u0000';
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Headers a hit must not replay: per-request values set again by the middleware around us. */
 const perRequestHeaders = new Set(['set-cookie', 'x-request-id', 'content-length']);
@@ -37,6 +38,9 @@ export class PageCache {
   private bytes = 0;
   private generation = 0;
   private hitObservers: ((path: string) => void)[] = [];
+  private invalidationObservers: (() => void)[] = [];
+  /** The site's default language as the last stored page saw it: the guest lane negotiates with it. */
+  siteDefaultLocale: string | null = null;
   readonly stats = { hits: 0, misses: 0, stores: 0, invalidations: 0 };
 
   constructor(private readonly options: Required<Pick<PageCacheOptions, 'ttlMs' | 'maxBytes'>>) {}
@@ -47,6 +51,12 @@ export class PageCache {
     this.stats.invalidations++;
     this.entries.clear();
     this.bytes = 0;
+    for (const observer of this.invalidationObservers) observer();
+  }
+
+  /** Other caches of what every viewer shares follow this one's freshness (core/cache/shared-reads.ts). */
+  onInvalidate(observer: () => void): void {
+    this.invalidationObservers.push(observer);
   }
 
   /** Lets a domain account for pages served from the cache (e.g. thread view counts). */
@@ -70,7 +80,7 @@ export class PageCache {
   set(key: string, entry: Omit<Entry, 'generation' | 'bytes'>, generationAtStart: number): void {
     // a write finished while this page rendered: it may already be stale
     if (generationAtStart !== this.generation) return;
-    const bytes = entry.body.length * 2;
+    const bytes = entry.segments.reduce((sum, segment) => sum + segment.byteLength, 0);
     if (bytes > this.options.maxBytes / 8) return;
     const old = this.entries.get(key);
     if (old) this.delete(key, old);
@@ -101,10 +111,15 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
   return new PageCache({ ttlMs: options.ttlMs ?? 5000, maxBytes: options.maxBytes ?? 32 * 1024 * 1024 });
 }
 
+/** The key of a page: language, full page or htmx fragment, and the absolute URL. */
+export function pageCacheKey(locale: string, htmx: boolean, url: string): string {
+  return `${locale}|${htmx ? 'hx' : 'page'}|${url}`;
+}
+
 /**
  * Place after the CSRF middleware (the token is known) and the locale middleware (the language is
- * part of the key). Guests' GETs are served from and stored into the cache; successful writes from
- * anyone empty it.
+ * part of the key). Guests' successful GET pages are stored; successful writes from anyone empty the
+ * cache. Hits are served before any middleware runs, by core/http/guest-lane.ts.
  */
 export function pageCacheMiddleware(cache: PageCache, options: Pick<PageCacheOptions, 'skip'> = {}): MiddlewareHandler {
   return async function pageCacheLayer(c, next) {
@@ -115,30 +130,20 @@ export function pageCacheMiddleware(cache: PageCache, options: Pick<PageCacheOpt
     }
     if (!cacheable(c, options.skip)) return next();
 
-    const key = `${c.var.locale}|${c.req.header('hx-request') ? 'hx' : 'page'}|${c.req.url}`;
-    const token = c.var.csrfToken;
-    const hit = cache.get(key, Date.now());
-    if (hit) {
-      cache.stats.hits++;
-      cache.notifyHit(c.req.path);
-      for (const [name, value] of hit.headers) c.header(name, value);
-      c.header('X-Page-Cache', 'hit');
-      return c.body(hit.body.replaceAll(TOKEN_SENTINEL, token), hit.status as 200);
-    }
     cache.stats.misses++;
+    cache.siteDefaultLocale = c.var.site.defaultLocale;
+    const key = pageCacheKey(c.var.locale, c.req.header('hx-request') !== undefined, c.req.url);
+    const token = c.var.csrfToken;
     const generation = cache.currentGeneration();
     await next();
     const res = c.res;
     if (res.status !== 200 || !isHtml(res) || noStore(res) || setsOwnCookies(res)) return;
     const body = await res.clone().text();
+    const headers: Record<string, string> = {};
+    for (const [name, value] of res.headers) if (!perRequestHeaders.has(name)) headers[name] = value;
     cache.set(
       key,
-      {
-        at: Date.now(),
-        status: res.status,
-        headers: [...res.headers].filter(([name]) => !perRequestHeaders.has(name.toLowerCase())),
-        body: body.replaceAll(token, TOKEN_SENTINEL),
-      },
+      { at: Date.now(), status: res.status, headers, segments: body.split(token).map((part) => Buffer.from(part)) },
       generation,
     );
   };

@@ -14,15 +14,26 @@ const contentSecurityPolicy = [
   "frame-ancestors 'self'",
 ].join('; ');
 
+/** The headers every response carries (a route may set a stricter Content-Security-Policy of its own). */
+export function securityHeaderValues(options: { https: boolean }): Record<string, string> {
+  return {
+    'content-security-policy': contentSecurityPolicy,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'x-frame-options': 'SAMEORIGIN',
+    'cross-origin-opener-policy': 'same-origin',
+    ...(options.https ? { 'strict-transport-security': 'max-age=31536000' } : {}),
+  };
+}
+
 export function securityHeaders(options: { https: boolean }): MiddlewareHandler {
+  const values = Object.entries(securityHeaderValues(options));
   return async function securityHeadersMiddleware(c, next) {
     await next();
-    // a route may set a stricter policy of its own (e.g. sandboxed mail HTML)
-    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', contentSecurityPolicy);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    c.header('X-Frame-Options', 'SAMEORIGIN');
-    c.header('Cross-Origin-Opener-Policy', 'same-origin');
-    if (options.https) c.header('Strict-Transport-Security', 'max-age=31536000');
+    for (const [name, value] of values) {
+      // a route may set a stricter policy of its own (e.g. sandboxed mail HTML)
+      if (name === 'content-security-policy' && c.res.headers.has(name)) continue;
+      c.header(name, value);
+    }
   };
 }
