@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { conversationParticipants as cp } from '../conversations/schema.ts';
 import type { DbOrTx } from '../db/index.ts';
 import { notifications as n } from './schema.ts';
+import { deferUntilRender } from '../ui/page.tsx';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -24,13 +25,22 @@ export async function headerCounts(db: DbOrTx, userId: number): Promise<{ notifi
   return { notifications: Number(row?.notifications ?? 0), conversations: Number(row?.conversations ?? 0) };
 }
 
+/** The header counts for a signed-in member's full pages, fetched while the route works (core/ui/page.tsx). */
 export function unreadCountMiddleware(): MiddlewareHandler {
   return async function unreadNotifications(c, next) {
     const user = c.var.user;
     const fullPage = c.req.method === 'GET' && c.req.header('hx-request') !== 'true';
-    const counts = user && fullPage ? await headerCounts(c.var.deps.db, user.id) : { notifications: 0, conversations: 0 };
-    c.set('unreadNotifications', counts.notifications);
-    c.set('unreadConversations', counts.conversations);
+    if (user && fullPage) {
+      deferUntilRender(
+        c,
+        headerCounts(c.var.deps.db, user.id).then((counts) => {
+          // a route that marked things read has set fresher counts itself
+          if (c.get('unreadNotifications') !== undefined) return;
+          c.set('unreadNotifications', counts.notifications);
+          c.set('unreadConversations', counts.conversations);
+        }),
+      );
+    }
     await next();
   };
 }

@@ -7,8 +7,31 @@ import { viewContext } from './view-context.ts';
 
 export type PageOptions = Omit<LayoutProps, 'vc' | 'children'> & { status?: ContentfulStatusCode };
 
+declare module 'hono' {
+  interface ContextVariableMap {
+    beforeRender: Promise<unknown>[];
+  }
+}
+
+/**
+ * Middleware starts what only the layout needs (the header's unread counts) and the page waits for it
+ * just before rendering, so those queries run while the route runs its own instead of before them.
+ */
+export function deferUntilRender(c: Context, work: Promise<unknown>): void {
+  // a route that ends without a page never awaits it: not an unhandled rejection
+  work.catch(() => {});
+  const pending = c.get('beforeRender');
+  if (pending) pending.push(work);
+  else c.set('beforeRender', [work]);
+}
+
 /** Renders a full page in the active theme's layout. */
 export function renderPage(c: Context, options: PageOptions, body: Child): Response | Promise<Response> {
+  const pending = c.get('beforeRender');
+  if (pending?.length) {
+    c.set('beforeRender', []);
+    return Promise.all(pending).then(() => renderPage(c, options, body));
+  }
   const { Layout } = activeTheme();
   const { status, ...layout } = options;
   c.header('Cache-Control', 'private, no-cache');

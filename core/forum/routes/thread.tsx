@@ -7,7 +7,8 @@ import { canSeeThread, findThreadContext, type ThreadContext } from '../service/
 import { threadPath } from '../service/slug.ts';
 import { tagsForThreads } from '../service/tags.ts';
 import type { ViewCounter } from '../service/view-counter.ts';
-import { firstPost, pageCount, POSTS_PER_PAGE, postsAfter, postsByIds, postsOnPage } from '../service/thread-page.ts';
+import { loadSharedThreadPage, pageCount, POSTS_PER_PAGE, postsAfter, postsByIds, viewOfSharedPage, type SharedThreadPage } from '../service/thread-page.ts';
+import type { SharedReads } from '../../cache/shared-reads.ts';
 import { markRead, watchLevel } from '../../watching/index.ts';
 import { ThreadHeader } from '../views/thread-header.tsx';
 import { MoreLink } from '../views/thread-list.tsx';
@@ -21,30 +22,49 @@ export async function visibleThread(c: Context, id: number): Promise<ThreadConte
   return found;
 }
 
-export function threadRoutes(views: ViewCounter): Hono {
+/**
+ * Starts a query whose result may turn out not to be needed: a failure is kept for whoever asks, and is
+ * never an unhandled rejection when nobody does.
+ */
+function settle<T>(promise: Promise<T>): () => Promise<T> {
+  promise.catch(() => {});
+  return () => promise;
+}
+
+export function threadRoutes(views: ViewCounter, sharedPages: SharedReads<SharedThreadPage>): Hono {
   const app = new Hono();
 
   app.get('/t/:id{[0-9]+}/:slug?', async (c) => {
     const { db } = c.var.deps;
-    const scope = await visibleThread(c, idParam(c.req.param('id')));
-    const { thread } = scope;
+    const user = c.var.user;
+    const id = idParam(c.req.param('id'));
     const page = pageParam(c.req.query('page'));
+    const fragment = isHtmx(c) && c.req.query('page') !== undefined;
+    // the viewer's watch level needs only the id: it is read alongside the shared page
+    const watching = fragment || !user ? undefined : settle(watchLevel(db, user.id, id));
+    const shared = await sharedPages.get(`${id}:${page}`, () => loadSharedThreadPage(db, id, page));
+    const scope = shared.scope;
+    if (!scope || !canSeeThread(user, scope)) throw new UserError(404, 'error.404.body');
+    const { thread } = scope;
     const base = threadPath(thread);
     if ((c.req.param('slug') ?? '') !== thread.slug) return c.redirect(page > 1 ? `${base}?page=${page}` : base, 301);
     // a plugin may order the posts (Q&A: answers by votes); pages then are slices of its list
     const { postIds: order } = await c.var.deps.plugins.hooks.filter(
       'thread.postOrder',
       { thread, category: scope.category, postIds: null },
-      { user: c.var.user, categoryId: thread.categoryId },
+      { user, categoryId: thread.categoryId },
     );
     const pages = order ? Math.max(1, Math.ceil(order.length / POSTS_PER_PAGE)) : pageCount(thread);
     if (page > pages) throw new UserError(404, 'error.404.body');
     const vc = viewContext(c);
-    const posts = order
-      ? await postsByIds(db, thread.id, order.slice((page - 1) * POSTS_PER_PAGE, page * POSTS_PER_PAGE), c.var.user?.id ?? null)
-      : await postsOnPage(db, thread.id, page, c.var.user?.id ?? null);
+    const [posts, watch] = await Promise.all([
+      order
+        ? postsByIds(db, thread.id, order.slice((page - 1) * POSTS_PER_PAGE, page * POSTS_PER_PAGE), user?.id ?? null)
+        : viewOfSharedPage(db, shared, user?.id ?? null),
+      watching?.(),
+    ]);
     c.header('Vary', 'HX-Request', { append: true });
-    if (isHtmx(c) && c.req.query('page')) {
+    if (fragment) {
       return c.html(
         <>
           <PostRun vc={vc} scope={scope} posts={posts} />
@@ -52,26 +72,22 @@ export function threadRoutes(views: ViewCounter): Hono {
         </>,
       );
     }
-    const [tags, first] = await Promise.all([
-      tagsForThreads(db, [thread.id]),
-      page === 1 && posts[0]?.post.number === 1 ? Promise.resolve(posts[0].post) : firstPost(db, thread.id),
-    ]);
     views.add(thread.id);
-    const user = c.var.user;
     const lastShown = posts.reduce((max, view) => Math.max(max, view.post.number), 0);
-    const [watch] = await Promise.all([
-      user ? watchLevel(db, user.id, thread.id) : undefined,
-      user && lastShown ? markRead(db, user.id, thread.id, lastShown) : undefined,
-    ]);
-    return renderPage(
+    // the read position is written while the page renders
+    const marking = user && lastShown ? markRead(db, user.id, thread.id, lastShown) : undefined;
+    const first = shared.first;
+    const response = await renderPage(
       c,
       {
         title: page > 1 ? vc.t('forum.thread.pageTitle', { title: thread.title, page }) : thread.title,
         canonical: `${vc.origin}${page > 1 ? `${base}?page=${page}` : base}`,
         description: first && !first.deletedAt ? excerpt(first.raw, 160) : undefined,
       },
-      <ThreadPage vc={vc} scope={scope} tags={tags.get(thread.id) ?? []} posts={posts} page={page} pages={pages} watch={watch} />,
+      <ThreadPage vc={vc} scope={scope} tags={shared.tags} posts={posts} page={page} pages={pages} watch={watch} />,
     );
+    await marking;
+    return response;
   });
 
   // New replies for an open page (live.js "N new replies"): the posts after the last one it shows.

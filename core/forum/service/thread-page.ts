@@ -4,6 +4,8 @@ import { posts, threads, type Post, type Thread } from '../schema.ts';
 import { likedByViewer } from './likes.ts';
 import { authorsByIds, type Author } from './people.ts';
 import { threadPath } from './slug.ts';
+import { findThreadContext, type ThreadContext } from './lookup.ts';
+import { tagsForThreads } from './tags.ts';
 
 export const POSTS_PER_PAGE = 20;
 
@@ -31,12 +33,47 @@ export function postPath(thread: Pick<Thread, 'id' | 'slug'>, number: number): s
 
 /** Page N is post numbers ((N-1)*20, N*20]: a range scan of the (thread_id, number) index, never OFFSET. */
 export async function postsOnPage(db: DbOrTx, threadId: number, page: number, viewerId: number | null): Promise<PostView[]> {
-  const rows = await db
+  return withAuthors(db, await postRowsOnPage(db, threadId, page), viewerId);
+}
+
+function postRowsOnPage(db: DbOrTx, threadId: number, page: number): Promise<Post[]> {
+  return db
     .select()
     .from(posts)
     .where(and(eq(posts.threadId, threadId), gt(posts.number, (page - 1) * POSTS_PER_PAGE), lte(posts.number, page * POSTS_PER_PAGE)))
     .orderBy(asc(posts.number));
-  return withAuthors(db, rows, viewerId);
+}
+
+/**
+ * What every viewer of a thread page sees alike: the thread with its category, the page's posts with
+ * their authors, and the tags. Loaded together in two round trips; whether the viewer may see it, and
+ * what they liked, are decided per request.
+ */
+export interface SharedThreadPage {
+  scope: ThreadContext | undefined;
+  posts: Post[];
+  authors: Map<number, Author>;
+  tags: string[];
+  /** The opening post (for the page's description), also on later pages. */
+  first: Post | undefined;
+}
+
+export async function loadSharedThreadPage(db: DbOrTx, threadId: number, page: number): Promise<SharedThreadPage> {
+  const [scope, rows, tags, opening] = await Promise.all([
+    findThreadContext(db, threadId),
+    postRowsOnPage(db, threadId, page),
+    tagsForThreads(db, [threadId]),
+    page > 1 ? firstPost(db, threadId) : undefined,
+  ]);
+  const authors = await authorsByIds(db, rows.map((p) => p.authorId));
+  const first = opening ?? (rows[0]?.number === 1 ? rows[0] : undefined);
+  return { scope, posts: rows, authors, tags: tags.get(threadId) ?? [], first };
+}
+
+/** A shared page as one viewer sees it: their own likes added. */
+export async function viewOfSharedPage(db: DbOrTx, shared: SharedThreadPage, viewerId: number | null): Promise<PostView[]> {
+  const liked = await likedByViewer(db, viewerId, shared.posts.map((p) => p.id));
+  return shared.posts.map((post) => ({ post, author: shared.authors.get(post.authorId), liked: liked.has(post.id) }));
 }
 
 /** Posts of a thread in the order of `ids` (a page of a plugin-ordered thread); ids of other threads are ignored. */

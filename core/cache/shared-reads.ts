@@ -1,0 +1,45 @@
+/**
+ * Reads every viewer shares (a thread and the posts of one of its pages, with their authors), kept in
+ * memory for a few seconds. Per-viewer facts (likes, watch level, permissions) are never stored here:
+ * callers keep them apart and check permissions on every request against the shared rows.
+ *
+ * Freshness is the guests' page cache's: `clear()` runs on every successful write through this instance
+ * and on every live event from any instance (core/bootstrap.ts); `ttlMs` bounds what jobs change.
+ * Concurrent misses for one key share a single load, and a load that began before a clear is not kept.
+ */
+export class SharedReads<V> {
+  private entries = new Map<string, { at: number; value: Promise<V> }>();
+  private generation = 0;
+
+  constructor(private readonly options: { ttlMs: number; maxEntries: number }) {}
+
+  get(key: string, load: () => Promise<V>, now = Date.now()): Promise<V> {
+    if (this.options.ttlMs <= 0) return load();
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at <= this.options.ttlMs) return hit.value;
+    if (hit) this.entries.delete(key);
+    const generation = this.generation;
+    const value = load();
+    this.entries.set(key, { at: now, value });
+    value.then(
+      () => {
+        // a write finished while this loaded: what it read may predate the write
+        if (generation !== this.generation && this.entries.get(key)?.value === value) this.entries.delete(key);
+      },
+      () => {
+        if (this.entries.get(key)?.value === value) this.entries.delete(key);
+      },
+    );
+    if (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
