@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { renderPage } from '../../../core/plugins/api.ts';
 import { paths } from '../paths.ts';
 import { badgesBadges, badgesLevels, badgesMembers, type Badge, type Level } from '../schema.ts';
-import { loadLevels } from '../service/levels.ts';
+import { forgetCachedLevels, loadLevels } from '../service/levels.ts';
 import type { BadgesApi } from '../settings.ts';
 import { badgeName, Csrf, levelName, Notice } from '../views/bits.tsx';
 import { adminForm, AdminTabs, adminVc, isUniqueViolation, noticeFrom, type AdminNotice } from './shared.tsx';
@@ -54,6 +54,7 @@ export function levelsAdmin(api: BadgesApi) {
         }
       }
       await relevel(api);
+      forgetCachedLevels(api.db);
       return c.redirect(`${paths.admin('levels')}?notice=${form.op === 'delete' ? 'deleted' : 'saved'}`, 303);
     }
     const [levels, badges] = await Promise.all([loadLevels(api.db), api.db.select().from(badgesBadges)]);

@@ -25,6 +25,24 @@ export function loadLevels(db: DbOrTx): Promise<Level[]> {
   return db.select().from(badgesLevels).orderBy(asc(badgesLevels.minPoints));
 }
 
+/** Levels are read for every name on a page and change only on the admin page: kept a few seconds per database. */
+const LEVELS_CACHE_MS = 5000;
+const levelsCache = new WeakMap<object, { at: number; levels: Promise<Level[]> }>();
+
+export function cachedLevels(db: DbOrTx, now = Date.now()): Promise<Level[]> {
+  const hit = levelsCache.get(db);
+  if (hit && now - hit.at < LEVELS_CACHE_MS) return hit.levels;
+  const levels = loadLevels(db);
+  levelsCache.set(db, { at: now, levels });
+  levels.catch(() => levelsCache.delete(db));
+  return levels;
+}
+
+/** After an admin edits the levels (other instances see the change within a few seconds). */
+export function forgetCachedLevels(db: DbOrTx): void {
+  levelsCache.delete(db);
+}
+
 /** The highest level whose threshold the points reach (level 1 when none is defined or reached). */
 export function levelFor(levels: readonly Level[], lifetime: number): Level | { level: number; name: null; minPoints: number; badgeId: null } {
   let found: Level | undefined;

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { badgesBadges, badgesMembers, type Badge, type Level } from '../schema.ts';
-import { levelFor, loadLevels } from './levels.ts';
+import { cachedLevels, levelFor } from './levels.ts';
 import type { DbOrTx } from './tx.ts';
 
 /** What is shown beside a member's name: level, custom title, the badge they chose. */
@@ -34,7 +34,7 @@ export async function loadFlair(db: DbOrTx, userIds: readonly number[]): Promise
       .from(badgesMembers)
       .leftJoin(badgesBadges, eq(badgesBadges.id, badgesMembers.featuredBadgeId))
       .where(inArray(badgesMembers.userId, ids)),
-    loadLevels(db),
+    cachedLevels(db),
   ]);
   const byId = new Map(rows.map((r) => [r.userId, r]));
   for (const id of ids) {
