@@ -6,6 +6,7 @@ import { negotiateLocale } from '../i18n/index.ts';
 import { CSRF_COOKIE, LOCALE_COOKIE, SESSION_COOKIE } from './cookies.ts';
 import { pageCacheKey, type PageCache } from './middleware/page-cache.ts';
 import { securityHeaderValues } from './middleware/security-headers.ts';
+import { compressSegments, gzipWithToken } from './spliced-gzip.ts';
 
 const csrfShape = /^[a-z2-7]{32}$/;
 const validRequestId = /^[\w.-]{1,64}$/;
@@ -14,7 +15,7 @@ const CSRF_MAX_AGE = 60 * 60 * 24 * 365;
 /**
  * Guests' cached pages, served before the app runs: no routing, no middleware, no database. What the
  * middleware would have added is added here: security headers, a request id, and the guest's own CSRF
- * token (a new one, with its cookie, for a first visit). Anything with a session cookie, any method but
+ * token (a new one, with its cookie, for a first visit), gzipped when the client accepts it. Anything with a session cookie, any method but
  * GET and anything not in the cache goes on to the app, which stores what a guest may share
  * (core/http/middleware/page-cache.ts).
  *
@@ -51,10 +52,23 @@ export function guestLane(cache: PageCache, options: { https: boolean }) {
     const incomingId = header('x-request-id');
     headers['x-request-id'] = incomingId && validRequestId.test(incomingId) ? incomingId : randomUUID();
     headers['x-page-cache'] = 'hit';
+    headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
     cache.stats.hits++;
     cache.notifyHit(pathOf(request.url));
+    if (acceptsGzip(header('accept-encoding'))) {
+      entry.gzip ??= compressSegments(entry.segments);
+      headers['content-encoding'] = 'gzip';
+      return new Response(gzipWithToken(entry.gzip, Buffer.from(token)), { status: entry.status, headers });
+    }
     return new Response(joinWithToken(entry.segments, token), { status: entry.status, headers });
   };
+}
+
+/** Whether the client takes gzip (`gzip;q=0` is a refusal). */
+function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  if (!acceptEncoding) return false;
+  const match = /(?:^|,)\s*(?:gzip|\*)\s*(?:;\s*q\s*=\s*([0-9.]+))?/i.exec(acceptEncoding);
+  return match !== null && (match[1] === undefined || Number(match[1]) > 0);
 }
 
 function joinWithToken(segments: Buffer<ArrayBuffer>[], token: string): Buffer<ArrayBuffer> {

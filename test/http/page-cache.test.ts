@@ -138,4 +138,21 @@ describe("the guests' page cache", () => {
     stale.cookies.set('session', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
     expect((await stale.get('/')).headers.get('x-page-cache')).toBeNull();
   });
+
+  it('gzips hits for clients that accept it, with the guest’s own token inside', async () => {
+    const forum = await forumWithCache();
+    const { gunzipSync } = await import('node:zlib');
+    const guest = forum.client();
+    await guest.get('/');
+    const token = guest.cookies.get('csrf')!;
+    const hit = await guest.request('/', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(hit.headers.get('x-page-cache')).toBe('hit');
+    expect(hit.headers.get('content-encoding')).toBe('gzip');
+    expect(hit.headers.get('vary')).toContain('Accept-Encoding');
+    const html = gunzipSync(Buffer.from(await hit.arrayBuffer())).toString();
+    expect(html).toContain(`value="${token}"`);
+    expect(html).toContain('</html>');
+    const refused = await guest.request('/', { headers: { 'accept-encoding': 'gzip;q=0' } });
+    expect(refused.headers.get('content-encoding')).toBeNull();
+  });
 });

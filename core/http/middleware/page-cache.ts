@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../cookies.ts';
+import type { SplicedGzip } from '../spliced-gzip.ts';
 
 /**
  * A short-lived in-memory cache of the pages guests see. Guests all see the same page for a URL
@@ -26,6 +27,8 @@ export interface Entry {
   /** Lower-case names; what the route and the middleware inside this one set. */
   headers: Record<string, string>;
   segments: Buffer<ArrayBuffer>[];
+  /** The segments gzipped, made at the first hit from a client that accepts gzip (core/http/spliced-gzip.ts). */
+  gzip?: SplicedGzip;
   bytes: number;
 }
 
