@@ -18,7 +18,7 @@ import { benchFixtures, type BenchFixtures } from './fixtures.ts';
 import { measure, type Measurement, type Scenario } from './measure.ts';
 import { startProcess, type RunningProcess } from './processes.ts';
 import { formatTable, type Row } from './report.ts';
-import { forumScenarios, writeMixScenario } from './scenarios.ts';
+import { browserHeaders, forumScenarios, writeMixScenario } from './scenarios.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Largest benchmark forum that gets a search index (a full reindex costs a few ms per row). */
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
       const hello = await startHello();
       let baseline: Measurement;
       try {
-        baseline = await measure({ name: 'hello', url: hello.url, path: '/' }, { duration, connections, pid: hello.pid });
+        baseline = await measure({ name: 'hello', url: hello.url, path: '/', headers: browserHeaders }, { duration, connections, pid: hello.pid });
       } finally {
         await hello.stop();
       }

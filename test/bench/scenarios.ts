@@ -4,19 +4,27 @@ import type { Scenario } from './measure.ts';
 
 /** Read scenarios: anonymous, then signed in (session look-up, unread state, personal counts). */
 export function forumScenarios(url: string, f: BenchFixtures): Scenario[] {
-  const member = { cookie: f.sessions[0]!.cookie };
+  // what every browser sends; the bare hello-world baseline gets the same headers
+  const guest = browserHeaders;
+  const member = { ...browserHeaders, cookie: f.sessions[0]!.cookie };
   return [
-    { name: 'home (latest)', url, path: '/' },
-    { name: 'category listing', url, path: f.category },
-    { name: 'thread page (20 posts)', url, path: f.thread },
-    { name: 'long thread page 1', url, path: f.longThreadFirst },
-    { name: 'long thread last page', url, path: f.longThreadLast },
-    { name: 'profile', url, path: f.profile },
-    ...(f.searchable ? [{ name: 'search', url, path: `/search?q=${encodeURIComponent('二手 自行车')}` }] : []),
+    { name: 'home (latest)', url, path: '/', headers: guest },
+    { name: 'category listing', url, path: f.category, headers: guest },
+    { name: 'thread page (20 posts)', url, path: f.thread, headers: guest },
+    { name: 'long thread page 1', url, path: f.longThreadFirst, headers: guest },
+    { name: 'long thread last page', url, path: f.longThreadLast, headers: guest },
+    { name: 'profile', url, path: f.profile, headers: guest },
+    ...(f.searchable ? [{ name: 'search', url, path: `/search?q=${encodeURIComponent('二手 自行车')}`, headers: guest }] : []),
     { name: 'home, signed in', url, path: '/', headers: member },
     { name: 'thread page, signed in', url, path: f.thread, headers: member },
   ];
 }
+
+/** Request headers a browser sends on a page load. */
+export const browserHeaders: Record<string, string> = {
+  'accept-encoding': 'gzip, deflate, br',
+  'accept-language': 'en-GB,en;q=0.9,zh-CN;q=0.8',
+};
 
 /** 10 % replies, 20 % likes, 70 % reads, spread over many signed-in members. */
 export function writeMixScenario(url: string, f: BenchFixtures): Scenario {
