@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { conversationParticipants as cp } from '../conversations/schema.ts';
 import type { DbOrTx } from '../db/index.ts';
+import { prepared } from '../db/prepared.ts';
 import { notifications as n } from './schema.ts';
 import { deferUntilRender } from '../ui/page.tsx';
 
@@ -16,12 +17,17 @@ declare module 'hono' {
 
 /** Both header counts in one round trip; each is an index range scan. */
 export async function headerCounts(db: DbOrTx, userId: number): Promise<{ notifications: number; conversations: number }> {
-  const [row] = await db
-    .select({
-      notifications: sql<number>`(select count(*)::int from ${n} where ${n.userId} = ${userId} and ${n.readAt} is null)`,
-      conversations: sql<number>`(select count(*)::int from ${cp} where ${cp.userId} = ${userId} and ${cp.leftAt} is null and ${cp.lastMessageId} > ${cp.lastReadMessageId})`,
-    })
-    .from(sql`(select 1) as one`);
+  const user = sql.placeholder('userId');
+  const query = prepared(db, 'notifications.headerCounts', (d) =>
+    d
+      .select({
+        notifications: sql<number>`(select count(*)::int from ${n} where ${n.userId} = ${user} and ${n.readAt} is null)`,
+        conversations: sql<number>`(select count(*)::int from ${cp} where ${cp.userId} = ${user} and ${cp.leftAt} is null and ${cp.lastMessageId} > ${cp.lastReadMessageId})`,
+      })
+      .from(sql`(select 1) as one`)
+      .prepare('header_counts'),
+  );
+  const [row] = await query.execute({ userId });
   return { notifications: Number(row?.notifications ?? 0), conversations: Number(row?.conversations ?? 0) };
 }
 

@@ -63,6 +63,7 @@ export { users, threads, posts, categories } from '../db/schema.ts';
 export type { User } from '../accounts/schema.ts';
 export type { Thread, Post, Category } from '../forum/schema.ts';
 export type { Db } from '../db/index.ts';
+export { prepared } from '../db/prepared.ts';
 
 /** Declares a plugin. The identity function exists for its types: settings flow into setup(). */
 export function definePlugin<S extends SettingsSchema>(definition: PluginDefinition<S>): PluginDefinition<S> {

@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.ts';
+import { prepared } from '../../db/prepared.ts';
 import { sessions, users, type Session, type User } from '../schema.ts';
 import { generateToken, hashToken } from './tokens.ts';
 
@@ -35,12 +36,16 @@ export async function createSession(
 
 export async function validateSessionToken(db: DbOrTx, token: string): Promise<SessionValidation | null> {
   const id = hashToken(token);
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(sessions.userId, users.id))
-    .where(eq(sessions.id, id))
-    .limit(1);
+  const query = prepared(db, 'sessions.withUser', (d) =>
+    d
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(sessions.userId, users.id))
+      .where(eq(sessions.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('session_with_user'),
+  );
+  const [row] = await query.execute({ id });
   if (!row) return null;
   const now = Date.now();
   if (now >= row.session.expiresAt.getTime()) {

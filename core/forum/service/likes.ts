@@ -1,6 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { users } from '../../accounts/schema.ts';
 import type { DbOrTx } from '../../db/index.ts';
+import { prepared } from '../../db/prepared.ts';
 import { UserError } from '../../http/errors.tsx';
 import { canAct } from '../permissions.ts';
 import { postLikes, posts, threads, type Post } from '../schema.ts';
@@ -47,9 +48,13 @@ export async function toggleLike(ctx: WriteContext, postId: number): Promise<{ p
 /** Which of these posts the viewer has liked, in one query. */
 export async function likedByViewer(db: DbOrTx, userId: number | null, postIds: number[]): Promise<Set<number>> {
   if (userId === null || postIds.length === 0) return new Set();
-  const rows = await db
-    .select({ postId: postLikes.postId })
-    .from(postLikes)
-    .where(and(eq(postLikes.userId, userId), inArray(postLikes.postId, postIds)));
+  const query = prepared(db, 'likes.byViewer', (d) =>
+    d
+      .select({ postId: postLikes.postId })
+      .from(postLikes)
+      .where(and(eq(postLikes.userId, sql.placeholder('userId')), sql`${postLikes.postId} = any(${sql.placeholder('postIds')}::int[])`))
+      .prepare('likes_by_viewer'),
+  );
+  const rows = await query.execute({ userId, postIds });
   return new Set(rows.map((r) => r.postId));
 }

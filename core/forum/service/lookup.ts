@@ -1,5 +1,6 @@
 import { alias } from 'drizzle-orm/pg-core';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { prepared } from '../../db/prepared.ts';
 import type { DbOrTx } from '../../db/index.ts';
 import { canReadCategory, canSeeDeleted, isStaffIn, type Viewer } from '../permissions.ts';
 import { categories, posts, threads, type Category, type Post, type Thread } from '../schema.ts';
@@ -18,13 +19,17 @@ const parents = alias(categories, 'parent_category');
 
 /** A thread with its category and parent category, read fresh in one query. */
 export async function findThreadContext(db: DbOrTx, threadId: number): Promise<ThreadContext | undefined> {
-  const [row] = await db
-    .select({ thread: threads, category: categories, parent: parents })
-    .from(threads)
-    .innerJoin(categories, eq(categories.id, threads.categoryId))
-    .leftJoin(parents, eq(parents.id, categories.parentId))
-    .where(eq(threads.id, threadId))
-    .limit(1);
+  const query = prepared(db, 'forum.threadContext', (d) =>
+    d
+      .select({ thread: threads, category: categories, parent: parents })
+      .from(threads)
+      .innerJoin(categories, eq(categories.id, threads.categoryId))
+      .leftJoin(parents, eq(parents.id, categories.parentId))
+      .where(eq(threads.id, sql.placeholder('threadId')))
+      .limit(1)
+      .prepare('thread_context'),
+  );
+  const [row] = await query.execute({ threadId });
   return row;
 }
 

@@ -1,4 +1,5 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
+import { prepared } from '../../db/prepared.ts';
 import { users, type User } from '../../accounts/schema.ts';
 import type { DbOrTx } from '../../db/index.ts';
 import { flairLookup } from '../../groups/cache.ts';
@@ -11,10 +12,13 @@ export type Author = Pick<User, 'id' | 'username' | 'displayName' | 'role'> & Pa
 export async function authorsByIds(db: DbOrTx, ids: Iterable<number | null>): Promise<Map<number, Author>> {
   const wanted = [...new Set([...ids].filter((id): id is number => id !== null))];
   if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, avatarKey: users.avatarKey, groupIds: users.groupIds })
-    .from(users)
-    .where(inArray(users.id, wanted));
-  const flairs = await flairLookup(db);
+  const query = prepared(db, 'people.authors', (d) =>
+    d
+      .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, avatarKey: users.avatarKey, groupIds: users.groupIds })
+      .from(users)
+      .where(sql`${users.id} = any(${sql.placeholder('ids')}::int[])`)
+      .prepare('authors_by_ids'),
+  );
+  const [rows, flairs] = await Promise.all([query.execute({ ids: wanted }), flairLookup(db)]);
   return new Map(rows.map(({ groupIds, ...r }) => [r.id, { ...r, flairs: flairs(groupIds) }]));
 }

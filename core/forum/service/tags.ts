@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { prepared } from '../../db/prepared.ts';
 import type { DbOrTx } from '../../db/index.ts';
 import { ValidationError } from '../../http/validation.ts';
 import { tags, threadTags } from '../schema.ts';
@@ -61,12 +62,16 @@ export async function adjustTagCounts(tx: DbOrTx, threadId: number, delta: numbe
 export async function tagsForThreads(db: DbOrTx, threadIds: number[]): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
   if (threadIds.length === 0) return out;
-  const rows = await db
-    .select({ threadId: threadTags.threadId, name: tags.name })
-    .from(threadTags)
-    .innerJoin(tags, eq(tags.id, threadTags.tagId))
-    .where(inArray(threadTags.threadId, threadIds))
-    .orderBy(asc(tags.name));
+  const query = prepared(db, 'tags.forThreads', (d) =>
+    d
+      .select({ threadId: threadTags.threadId, name: tags.name })
+      .from(threadTags)
+      .innerJoin(tags, eq(tags.id, threadTags.tagId))
+      .where(sql`${threadTags.threadId} = any(${sql.placeholder('threadIds')}::int[])`)
+      .orderBy(asc(tags.name))
+      .prepare('tags_for_threads'),
+  );
+  const rows = await query.execute({ threadIds });
   for (const row of rows) out.set(row.threadId, [...(out.get(row.threadId) ?? []), row.name]);
   return out;
 }

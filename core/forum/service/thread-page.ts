@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.ts';
+import { prepared } from '../../db/prepared.ts';
 import { posts, threads, type Post, type Thread } from '../schema.ts';
 import { likedByViewer } from './likes.ts';
 import { authorsByIds, type Author } from './people.ts';
@@ -37,11 +38,15 @@ export async function postsOnPage(db: DbOrTx, threadId: number, page: number, vi
 }
 
 function postRowsOnPage(db: DbOrTx, threadId: number, page: number): Promise<Post[]> {
-  return db
-    .select()
-    .from(posts)
-    .where(and(eq(posts.threadId, threadId), gt(posts.number, (page - 1) * POSTS_PER_PAGE), lte(posts.number, page * POSTS_PER_PAGE)))
-    .orderBy(asc(posts.number));
+  const query = prepared(db, 'forum.postsOnPage', (d) =>
+    d
+      .select()
+      .from(posts)
+      .where(and(eq(posts.threadId, sql.placeholder('threadId')), gt(posts.number, sql.placeholder('after')), lte(posts.number, sql.placeholder('upTo'))))
+      .orderBy(asc(posts.number))
+      .prepare('posts_on_page'),
+  );
+  return query.execute({ threadId, after: (page - 1) * POSTS_PER_PAGE, upTo: page * POSTS_PER_PAGE });
 }
 
 /**

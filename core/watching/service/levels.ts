@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { users } from '../../accounts/schema.ts';
 import type { DbOrTx } from '../../db/index.ts';
+import { prepared } from '../../db/prepared.ts';
 import { categories, threads } from '../../forum/schema.ts';
 import { categoryWatches, threadWatches, type WatchLevel } from '../schema.ts';
 
@@ -33,16 +34,21 @@ const parents = alias(categories, 'watch_parent_category');
  * parent category, else 'normal'. One query.
  */
 export async function watchLevel(db: DbOrTx, userId: number, threadId: number): Promise<WatchLevel> {
-  const [row] = await db
-    .select({ level: sql<WatchLevel>`coalesce(${threadWatches.level}, ${ownCategory.level}, ${parentCategory.level}, 'normal')` })
-    .from(threads)
-    .innerJoin(categories, eq(categories.id, threads.categoryId))
-    .leftJoin(parents, eq(parents.id, categories.parentId))
-    .leftJoin(threadWatches, and(eq(threadWatches.threadId, threads.id), eq(threadWatches.userId, userId)))
-    .leftJoin(ownCategory, and(eq(ownCategory.categoryId, categories.id), eq(ownCategory.userId, userId)))
-    .leftJoin(parentCategory, and(eq(parentCategory.categoryId, parents.id), eq(parentCategory.userId, userId)))
-    .where(eq(threads.id, threadId))
-    .limit(1);
+  const userIdParam = sql.placeholder('userId');
+  const query = prepared(db, 'watching.threadLevel', (d) =>
+    d
+      .select({ level: sql<WatchLevel>`coalesce(${threadWatches.level}, ${ownCategory.level}, ${parentCategory.level}, 'normal')` })
+      .from(threads)
+      .innerJoin(categories, eq(categories.id, threads.categoryId))
+      .leftJoin(parents, eq(parents.id, categories.parentId))
+      .leftJoin(threadWatches, and(eq(threadWatches.threadId, threads.id), eq(threadWatches.userId, userIdParam)))
+      .leftJoin(ownCategory, and(eq(ownCategory.categoryId, categories.id), eq(ownCategory.userId, userIdParam)))
+      .leftJoin(parentCategory, and(eq(parentCategory.categoryId, parents.id), eq(parentCategory.userId, userIdParam)))
+      .where(eq(threads.id, sql.placeholder('threadId')))
+      .limit(1)
+      .prepare('watching_thread_level'),
+  );
+  const [row] = await query.execute({ userId, threadId });
   return row?.level ?? 'normal';
 }
 

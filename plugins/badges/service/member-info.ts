@@ -1,4 +1,5 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { prepared } from '../../../core/plugins/api.ts';
 import { badgesBadges, badgesMembers, type Badge, type Level } from '../schema.ts';
 import { cachedLevels, levelFor } from './levels.ts';
 import type { DbOrTx } from './tx.ts';
@@ -18,8 +19,8 @@ export async function loadFlair(db: DbOrTx, userIds: readonly number[]): Promise
   const ids = [...new Set(userIds)];
   const out = new Map<number, MemberFlair>();
   if (!ids.length) return out;
-  const [rows, levels] = await Promise.all([
-    db
+  const query = prepared(db, 'badges.flair', (d) =>
+    d
       .select({
         userId: badgesMembers.userId,
         lifetime: badgesMembers.lifetime,
@@ -33,9 +34,10 @@ export async function loadFlair(db: DbOrTx, userIds: readonly number[]): Promise
       })
       .from(badgesMembers)
       .leftJoin(badgesBadges, eq(badgesBadges.id, badgesMembers.featuredBadgeId))
-      .where(inArray(badgesMembers.userId, ids)),
-    cachedLevels(db),
-  ]);
+      .where(sql`${badgesMembers.userId} = any(${sql.placeholder('ids')}::int[])`)
+      .prepare('badges_flair'),
+  );
+  const [rows, levels] = await Promise.all([query.execute({ ids }), cachedLevels(db)]);
   const byId = new Map(rows.map((r) => [r.userId, r]));
   for (const id of ids) {
     const r = byId.get(id);
