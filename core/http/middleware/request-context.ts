@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps } from '../deps.ts';
+import { setResponseHeader } from '../response-headers.ts';
 
 const validRequestId = /^[\w.-]{1,64}$/;
 
@@ -15,7 +16,7 @@ export function requestContext(deps: AppDeps): MiddlewareHandler {
     c.set('log', log);
     const started = performance.now();
     await next();
-    c.header('X-Request-Id', requestId);
+    setResponseHeader(c, 'X-Request-Id', requestId);
     log.debug(
       { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',

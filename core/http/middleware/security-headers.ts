@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { setResponseHeader } from '../response-headers.ts';
 
 const contentSecurityPolicy = [
   "default-src 'self'",
@@ -33,7 +34,7 @@ export function securityHeaders(options: { https: boolean }): MiddlewareHandler 
     for (const [name, value] of values) {
       // a route may set a stricter policy of its own (e.g. sandboxed mail HTML)
       if (name === 'content-security-policy' && c.res.headers.has(name)) continue;
-      c.header(name, value);
+      setResponseHeader(c, name, value);
     }
   };
 }
