@@ -11,10 +11,15 @@ export function slugify(text: string, maxLength = 60): string {
   return [...slug].slice(0, maxLength).join('').replace(/-+$/, '');
 }
 
-/** GET /t/:id/reply is the reply page, so no thread may use that word as its slug. */
+/**
+ * Words that are routes under /t/:id/ (the reply page, staff tools, community edits, plugins' actions):
+ * a thread titled "Moderate" must not get /t/5/moderate as its address.
+ */
+const routeWords = new Set(['reply', 'edit', 'moderate', 'move', 'merge', 'split', 'after', 'delete', 'restore', 'pin', 'lock', 'feature', 'unlist', 'watch', 'comments', 'unaccept', 'new', 'wiki', 'p', 'e', 'g']);
+
 export function threadSlug(title: string): string {
   const slug = slugify(title);
-  return slug === 'reply' ? 'reply-thread' : slug;
+  return routeWords.has(slug) ? `${slug}-thread` : slug;
 }
 
 /** The canonical path of a thread; an empty slug (a title of symbols only) leaves just the id. */
