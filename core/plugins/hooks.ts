@@ -36,6 +36,8 @@ export interface FilterHooks {
   };
   'post.beforeCreate': { raw: string; threadId: number; categoryId: number; replyToPostId: number | null; hold?: HoldRequest | null };
   'post.beforeEdit': { raw: string; post: Post };
+  /** A thread's new title, whoever changes it (its author, staff, or a member whose trust level allows it). */
+  'thread.beforeRetitle': { title: string; thread: Thread };
   /** The sanitised HTML of a post as it is rendered at write time. */
   'post.render': { html: string; raw: string };
   /** The order of a thread page's posts: `postIds` null keeps number order; a plugin returns every post id of the

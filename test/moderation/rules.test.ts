@@ -69,6 +69,29 @@ describe('automatic rules', () => {
     expect((await reply(forum, s.mod.user, t.id, 'quoting: 代开发票 is banned')).id).toBeGreaterThan(0);
   });
 
+  it('words: a title changed later is checked like a new one, through the edit form or the title editor', async () => {
+    const { editPost } = await import('../../core/forum/service/edit-post.ts');
+    const { editThreadTitle } = await import('../../core/forum/service/edit-title.ts');
+    const { thread: t, post: first } = await thread(forum, s.alice.user, { categoryId: s.cat.id, title: 'Selling my old bike' });
+    await forum.deps.db.insert(moderationWords).values([
+      { pattern: '代开发票', action: 'block' },
+      { pattern: 'idiot', action: 'replace' },
+    ]);
+    const ctx = { ...deps(), user: s.alice.user };
+    await expect(editPost(ctx, first.id, { raw: first.raw, title: 'Bike, also 代 开 发 票' })).rejects.toMatchObject({
+      messageKey: 'moderation.words.blocked',
+    });
+    await expect(editThreadTitle(ctx, t.id, { title: '代开发票 here' })).rejects.toMatchObject({ messageKey: 'moderation.words.blocked' });
+    const { thread: renamed } = await editThreadTitle(ctx, t.id, { title: 'Bike for an ＩＤＩＯＴ price' });
+    expect(renamed.title).toBe('Bike for an *** price');
+    // the in-place form shows the reason instead of an error page
+    const res = await s.alice.client.post(`/t/${t.id}/edit/title`, { title: '代开发票 cheap' });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('代开发票');
+    const [stored] = await forum.deps.db.select().from(threads).where(eq(threads.id, t.id));
+    expect(stored!.title).toBe('Bike for an *** price');
+  });
+
   it('rules: members accept a changed version before they post again', async () => {
     const admin = await forum.member({ role: 'admin', username: 'root' });
     const { thread: t } = await thread(forum, s.mod.user, { categoryId: s.cat.id });

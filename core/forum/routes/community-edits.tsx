@@ -79,9 +79,10 @@ export function communityEditRoutes(): Hono {
       const { thread } = await editThreadTitle(writer(c), threadId, { title: form.title });
       return isHtmx(c) ? threadHeaderFragment(c, threadId) : c.redirect(threadPath(thread), 303);
     } catch (error) {
+      // refused outright (no right to retitle it): no form to show again
+      if (error instanceof UserError) throw error;
+      // an invalid title, or one a moderation rule refuses: the form again, with the reason
       const { problem, status } = formProblem(error);
-      // refused outright (403): no form to show again
-      if (!problem.fields) throw error;
       return editor(c, await visibleThread(c, threadId), { kind: 'title', value: form.title, problem }, status);
     }
   });

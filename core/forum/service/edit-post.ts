@@ -26,9 +26,13 @@ export async function editPost(ctx: WriteContext, postId: number, input: EditPos
   const asOwner = canEditPost(user, found.post, found.thread);
   if (!asOwner && !canEditWiki(user, found.post, found, await trustSettings(db))) throw new UserError(403, 'forum.edit.notAllowed');
   const raw = parseOrThrow(postRawSchema, input.raw);
-  const title = found.post.number === 1 && input.title !== undefined ? parseOrThrow(titleSchema, input.title) : undefined;
-  if (!asOwner && title !== undefined && title !== found.thread.title) throw new UserError(403, 'forum.title.notAllowed');
+  const asked = found.post.number === 1 && input.title !== undefined ? parseOrThrow(titleSchema, input.title) : undefined;
+  if (!asOwner && asked !== undefined && asked !== found.thread.title) throw new UserError(403, 'forum.title.notAllowed');
   const hookCtx = { user, categoryId: found.category.id };
+  const title =
+    asked === undefined || asked === found.thread.title
+      ? asked
+      : parseOrThrow(titleSchema, (await hooks.filter('thread.beforeRetitle', { title: asked, thread: found.thread }, hookCtx)).title);
   const filtered = await hooks.filter('post.beforeEdit', { raw, post: found.post }, hookCtx);
   const finalRaw = parseOrThrow(postRawSchema, filtered.raw);
   const titleChanged = title !== undefined && title !== found.thread.title;

@@ -43,8 +43,11 @@ export async function editThreadTitle(ctx: WriteContext, threadId: number, input
   if (!first) throw new UserError(404, 'error.404.body');
   const via = titleEditVia(user, found, first, await trustSettings(db));
   if (!via) throw new UserError(403, 'forum.title.notAllowed');
-  const { title } = parseOrThrow(titleFormSchema, { title: input.title ?? '' });
+  const asked = parseOrThrow(titleFormSchema, { title: input.title ?? '' }).title;
   const before = found.thread;
+  if (asked === before.title) return { thread: before, changed: false };
+  const filtered = await hooks.filter('thread.beforeRetitle', { title: asked, thread: before }, { user, categoryId: found.category.id });
+  const { title } = parseOrThrow(titleFormSchema, { title: filtered.title });
   if (title === before.title) return { thread: before, changed: false };
   const at = writeTime(ctx);
 

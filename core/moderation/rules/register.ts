@@ -90,4 +90,16 @@ export function registerModerationRules(hooks: HookBus, db: DbOrTx): void {
     },
     options,
   );
+  // the same words apply to a title changed later: a word that would hold or block it refuses the change
+  hooks.addFilter(
+    'thread.beforeRetitle',
+    async (value, ctx) => {
+      if (!ctx.user || isStaffViewer(ctx.user)) return value;
+      const checked = checkWords(await wordsFor(db, ctx.categoryId), value.title);
+      const refused = checked.block ?? checked.hold;
+      if (refused) throw new HookRejection('moderation.words.blocked', { word: refused.pattern, rule: refused.id });
+      return { ...value, title: checked.text };
+    },
+    options,
+  );
 }
