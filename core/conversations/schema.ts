@@ -33,7 +33,7 @@ export const conversationParticipants = pgTable(
   (t) => [
     primaryKey({ columns: [t.conversationId, t.userId] }),
     // the inbox: a member's conversations, most recently active first (keyset on last_message_id)
-    index('conversation_participants_inbox_idx').on(t.userId, t.lastMessageId.desc()).where(sql`${t.leftAt} is null`),
+    index('conversation_participants_inbox_idx').on(t.userId, t.lastMessageId.desc().nullsFirst()).where(sql`${t.leftAt} is null`),
   ],
 );
 

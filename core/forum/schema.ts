@@ -86,12 +86,12 @@ export const threads = pgTable(
   },
   (t) => [
     // "latest" listings, globally and per category: keyset on (last_post_at, id)
-    index('threads_latest_idx').on(t.lastPostAt.desc(), t.id.desc()),
-    index('threads_category_latest_idx').on(t.categoryId, t.lastPostAt.desc(), t.id.desc()),
+    index('threads_latest_idx').on(t.lastPostAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('threads_category_latest_idx').on(t.categoryId, t.lastPostAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // "new" listing: keyset on (created_at, id)
-    index('threads_new_idx').on(t.createdAt.desc(), t.id.desc()),
-    index('threads_author_idx').on(t.authorId, t.createdAt.desc()),
-    index('threads_featured_idx').on(t.lastPostAt.desc()).where(sql`${t.featured}`),
+    index('threads_new_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('threads_author_idx').on(t.authorId, t.createdAt.desc().nullsFirst()),
+    index('threads_featured_idx').on(t.lastPostAt.desc().nullsFirst()).where(sql`${t.featured}`),
     index('threads_pinned_idx').on(t.pinned).where(sql`${t.pinned} <> 'none'`),
     // the scheduled-publishing calendar and its job: only the few threads waiting to go live
     index('threads_publish_at_idx').on(t.publishAt, t.id).where(sql`${t.publishAt} is not null`),
@@ -131,7 +131,7 @@ export const posts = pgTable(
     // thread pages read a contiguous range of numbers: an index range scan, never OFFSET
     uniqueIndex('posts_thread_number_idx').on(t.threadId, t.number),
     // profile activity
-    index('posts_author_idx').on(t.authorId, t.createdAt.desc()),
+    index('posts_author_idx').on(t.authorId, t.createdAt.desc().nullsFirst()),
     index('posts_created_at_idx').on(t.createdAt),
   ],
 );

@@ -16,7 +16,7 @@ export const invites = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('invites_code_idx').on(t.code), index('invites_inviter_idx').on(t.inviterId, t.createdAt.desc())],
+  (t) => [uniqueIndex('invites_code_idx').on(t.code), index('invites_inviter_idx').on(t.inviterId, t.createdAt.desc().nullsFirst())],
 );
 
 /** Who invited whom: one row per member who registered through an invite. */

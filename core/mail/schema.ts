@@ -36,7 +36,7 @@ export const mailMessages = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
-    index('mail_messages_created_idx').on(t.createdAt.desc()),
+    index('mail_messages_created_idx').on(t.createdAt.desc().nullsFirst()),
     uniqueIndex('mail_messages_dedupe_idx').on(t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
     // the sweeper and the admin queue counts look only at unfinished rows
     index('mail_messages_pending_idx').on(t.status, t.createdAt).where(sql`${t.status} in ('queued', 'sending', 'failed')`),

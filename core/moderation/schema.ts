@@ -28,10 +28,10 @@ export const moderationLog = pgTable(
   },
   (t) => [
     // the log page: newest first, keyset on (created_at, id)
-    index('moderation_log_created_idx').on(t.createdAt.desc(), t.id.desc()),
-    index('moderation_log_actor_idx').on(t.actorId, t.createdAt.desc()),
-    index('moderation_log_target_user_idx').on(t.targetUserId, t.createdAt.desc()),
-    index('moderation_log_action_idx').on(t.action, t.createdAt.desc()),
+    index('moderation_log_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('moderation_log_actor_idx').on(t.actorId, t.createdAt.desc().nullsFirst()),
+    index('moderation_log_target_user_idx').on(t.targetUserId, t.createdAt.desc().nullsFirst()),
+    index('moderation_log_action_idx').on(t.action, t.createdAt.desc().nullsFirst()),
   ],
 );
 
@@ -52,7 +52,7 @@ export const moderationSanctions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedById: integer('revoked_by_id').references(() => users.id, { onDelete: 'set null' }),
   },
-  (t) => [index('moderation_sanctions_user_idx').on(t.userId, t.startsAt.desc())],
+  (t) => [index('moderation_sanctions_user_idx').on(t.userId, t.startsAt.desc().nullsFirst())],
 );
 
 /**
@@ -109,7 +109,7 @@ export const moderationRules = pgTable(
     editedById: integer('edited_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('moderation_rules_created_idx').on(t.createdAt.desc(), t.id.desc())],
+  (t) => [index('moderation_rules_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())],
 );
 
 export const moderationRulesAcceptances = pgTable('moderation_rules_acceptances', {

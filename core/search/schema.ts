@@ -35,8 +35,8 @@ export const searchDocuments = pgTable(
   },
   (t) => [
     index('search_documents_vector_idx').using('gin', t.searchVector),
-    index('search_documents_type_created_idx').on(t.type, t.createdAt.desc()),
-    index('search_documents_created_idx').on(t.createdAt.desc()),
+    index('search_documents_type_created_idx').on(t.type, t.createdAt.desc().nullsFirst()),
+    index('search_documents_created_idx').on(t.createdAt.desc().nullsFirst()),
     index('search_documents_thread_idx').on(t.threadId),
     index('search_documents_author_idx').on(t.authorId),
   ],

@@ -20,7 +20,7 @@ export const trustLevelChanges = pgTable(
     note: text('note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('trust_level_changes_user_idx').on(t.userId, t.createdAt.desc())],
+  (t) => [index('trust_level_changes_user_idx').on(t.userId, t.createdAt.desc().nullsFirst())],
 );
 
 /** Moderators scoped to a category: they act as staff there only (mirrored on users.moderated_category_ids). */
