@@ -76,7 +76,7 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
   const secret = config.SECRET ?? (await loadOrCreateSecret(database.db));
   const mailer = createMailer({ db: database.db, logger, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
   const plugins = createPluginRuntime(logger);
-  const jobs = createJobQueue(database, logger);
+  const jobs = createJobQueue(database, logger, { expireSeconds: config.JOB_EXPIRE_SECONDS });
   const origin = baseUrl(config);
   const pluginState = new PluginStateStore(database.db);
   const uploads = createUploads(database.db, config);

@@ -37,6 +37,11 @@ export const configSchema = z.object({
   UPLOAD_DAILY_BYTES: z.coerce.number().int().min(0).default(200 * 1024 * 1024),
   /** How long guests' pages may be served from memory (ms); 0 turns the page cache off. */
   PAGE_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  /**
+   * A background job still running this long after it started is taken to have lost its worker (killed,
+   * crashed) and is retried. It must exceed the longest job; lower it only to pick up dead workers' jobs sooner.
+   */
+  JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(86_399).default(900),
 });
 
 export type Config = z.infer<typeof configSchema>;

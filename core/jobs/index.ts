@@ -30,13 +30,22 @@ export interface JobQueue {
 
 const QUEUE_SETUP_LOCK_ID = 726_351_002;
 
-export function createJobQueue(database: Database, logger: Logger): JobQueue {
+export interface JobQueueOptions {
+  /** JOB_EXPIRE_SECONDS: an active job older than this lost its worker and is retried (default 900). */
+  expireSeconds?: number;
+}
+
+export function createJobQueue(database: Database, logger: Logger, options: JobQueueOptions = {}): JobQueue {
+  const expireInSeconds = options.expireSeconds ?? 900;
+  // expired jobs are found by pg-boss's maintenance, which runs every two minutes by default: often
+  // enough for the default expiry, not for a short one
+  const timing = { expireInSeconds, maintenanceIntervalSeconds: Math.min(120, Math.max(1, Math.floor(expireInSeconds / 4))) };
   // PostgreSQL: pg-boss's own small pool (it sends multi-statement transactions, which postgres.js refuses).
   // PGlite: its SQL goes through the embedded client.
   const boss = new PgBoss(
     database.kind === 'postgres' && database.url
-      ? { connectionString: database.url, schema: 'pgboss', max: 3 }
-      : ({ schema: 'pgboss', db: pgliteAdapter(database) } as unknown as PgBoss.ConstructorOptions),
+      ? { connectionString: database.url, schema: 'pgboss', max: 3, ...timing }
+      : ({ schema: 'pgboss', db: pgliteAdapter(database), ...timing } as unknown as PgBoss.ConstructorOptions),
   );
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   const definitions = new Map<string, JobDefinition>();

@@ -14,9 +14,21 @@ export function registerCoreNotifications(hooks: HookBus, db: DbOrTx): void {
   if (registered.has(hooks)) return;
   registered.add(hooks);
   registerWatchDefaults(hooks, db);
-  hooks.addAction('post.created', ({ post, thread, category }) => fanOutPost(db, { post, thread, category, opening: false }), { owner: 'core' });
+  hooks.addAction(
+    'post.created',
+    async ({ post, thread, category }) => {
+      await fanOutPost(db, { post, thread, category, opening: false });
+    },
+    { owner: 'core' },
+  );
   // a thread held for review is announced when staff approve it (core/moderation calls fanOutPost then)
   // a scheduled thread is announced when it goes live (core/scheduling calls fanOutPost then)
-  hooks.addAction('thread.created', ({ post, thread, category }) => (thread.heldAt || thread.publishAt ? undefined : fanOutPost(db, { post, thread, category, opening: true })), { owner: 'core' });
+  hooks.addAction(
+    'thread.created',
+    async ({ post, thread, category }) => {
+      if (!thread.heldAt && !thread.publishAt) await fanOutPost(db, { post, thread, category, opening: true });
+    },
+    { owner: 'core' },
+  );
   hooks.addAction('post.liked', (event) => fanOutLike(db, event), { owner: 'core' });
 }

@@ -7,7 +7,7 @@ import { extractMentions, renderMarkdown } from '../markdown/index.ts';
 import { watchersOf } from '../watching/index.ts';
 import { deliverable, parentOf } from './audience.ts';
 import type { CoreNotificationType } from './core-types.ts';
-import { notifyMany } from './service.ts';
+import { notifyMany, type NotifyOptions } from './service.ts';
 
 // a post that names more people than this is not a conversation but a broadcast
 const MAX_MENTIONS = 50;
@@ -25,8 +25,8 @@ export interface PostEvent {
   opening: boolean;
 }
 
-/** Notifies everyone a new post concerns, one notification per member, in one insert. */
-export async function fanOutPost(db: DbOrTx, event: PostEvent): Promise<void> {
+/** Notifies everyone a new post concerns, one notification per member, in one insert; returns who. */
+export async function fanOutPost(db: DbOrTx, event: PostEvent, options: NotifyOptions = {}): Promise<number[]> {
   const { post, thread, category, opening } = event;
   const parent = await parentOf(db, category);
   const place = { threadId: opening ? null : thread.id, categoryId: category.id, parentCategoryId: parent?.id ?? null };
@@ -58,12 +58,11 @@ export async function fanOutPost(db: DbOrTx, event: PostEvent): Promise<void> {
 
   const allowed = await deliverable(db, { actorId: post.authorId, place, category, parent }, chosen.keys());
   const data = { actor: actor[0]?.displayName ?? '', title: thread.title, postId: post.id };
-  await notifyMany(
-    db,
-    [...chosen]
-      .filter(([userId]) => allowed.has(userId))
-      .map(([userId, type]) => ({ userId, type, data, url: `/p/${post.id}`, actorId: post.authorId, dedupeKey: `post:${post.id}` })),
-  );
+  const notices = [...chosen]
+    .filter(([userId]) => allowed.has(userId))
+    .map(([userId, type]) => ({ userId, type, data, url: `/p/${post.id}`, actorId: post.authorId, dedupeKey: `post:${post.id}` }));
+  await notifyMany(db, notices, options);
+  return notices.map((n) => n.userId);
 }
 
 /** Members named with @ in the text, matched exactly as the renderer links them. One query. */

@@ -20,8 +20,16 @@ export async function notify(db: DbOrTx, input: NewNotification): Promise<void> 
 // keeps one statement's parameters far below PostgreSQL's 65535
 const INSERT_CHUNK = 1000;
 
+export interface NotifyOptions {
+  /**
+   * false inside a transaction: the caller calls emitNotified after the commit, or open pages' bells would
+   * count unread notifications before the new ones are visible.
+   */
+  announce?: boolean;
+}
+
 /** Stores many notifications in as few statements as possible (fan-out to watchers); dedupeKeys apply. */
-export async function notifyMany(db: DbOrTx, inputs: NewNotification[]): Promise<void> {
+export async function notifyMany(db: DbOrTx, inputs: NewNotification[], options: NotifyOptions = {}): Promise<void> {
   for (let i = 0; i < inputs.length; i += INSERT_CHUNK) {
     const rows = inputs.slice(i, i + INSERT_CHUNK).map((input) => ({
       userId: input.userId,
@@ -33,7 +41,7 @@ export async function notifyMany(db: DbOrTx, inputs: NewNotification[]): Promise
     }));
     await db.insert(notifications).values(rows).onConflictDoNothing();
   }
-  emitNotified(inputs.map((i) => i.userId));
+  if (options.announce !== false) emitNotified(inputs.map((i) => i.userId));
 }
 
 export async function unreadCount(db: DbOrTx, userId: number): Promise<number> {

@@ -8,7 +8,7 @@ import { UserError } from '../http/errors.tsx';
 import type { JobQueue } from '../jobs/index.ts';
 import type { LiveBus } from '../live/index.ts';
 import { logModerationAction } from '../moderation/service/log.ts';
-import { fanOutPost } from '../notifications/index.ts';
+import { emitNotified, fanOutPost } from '../notifications/index.ts';
 
 export const PUBLISH_THREAD_JOB = 'scheduling.publish';
 
@@ -25,6 +25,8 @@ function nowMs(): Date {
 /**
  * Publishes a scheduled thread: it becomes visible, dates from now (so it is "new" in listings), moves the
  * counters and notifies watchers. Idempotent: a thread already published (or no longer scheduled) is left alone.
+ * All of it is one transaction: the retry of a job whose worker died can only find the thread still scheduled
+ * (and do everything) or published and announced (and do nothing), never published with its watchers untold.
  */
 export async function publishScheduledThread(deps: PublishDeps, threadId: number, options: { force?: boolean } = {}): Promise<Thread | null> {
   const at = nowMs();
@@ -47,22 +49,25 @@ export async function publishScheduledThread(deps: PublishDeps, threadId: number
       .set({ createdAt: at })
       .where(and(eq(posts.threadId, threadId), eq(posts.number, 1)))
       .returning();
-    // a thread also held for review moves the counters when staff approve it
-    if (thread.heldAt) return { thread, post: post!, category: null };
-    const [category] = await tx
+    // a thread also held for review moves the counters (and is announced) when staff approve it
+    if (thread.heldAt) return { thread, notified: null };
+    const [category] = await tx.select().from(categories).where(eq(categories.id, thread.categoryId));
+    const notified = await fanOutPost(tx, { post: post!, thread, category: category!, opening: true }, { announce: false });
+    // counter rows are busy (every post in the category updates its row): locked last, for the shortest time,
+    // in the order thread creation locks them
+    await tx
       .update(categories)
       .set({ threadCount: add(categories.threadCount, 1), postCount: add(categories.postCount, 1) })
-      .where(eq(categories.id, thread.categoryId))
-      .returning();
+      .where(eq(categories.id, thread.categoryId));
     await tx
       .update(users)
       .set({ threadCount: add(users.threadCount, 1), postCount: add(users.postCount, 1) })
       .where(eq(users.id, thread.authorId));
-    return { thread, post: post!, category: category! };
+    return { thread, notified };
   });
   if (!result) return null;
-  if (result.category) {
-    await fanOutPost(deps.db, { post: result.post, thread: result.thread, category: result.category, opening: true });
+  if (result.notified) {
+    emitNotified(result.notified);
     await deps.live?.publish({ channel: 'latest', event: 'activity', data: { threadId: result.thread.id, categoryId: result.thread.categoryId } });
   }
   return result.thread;
