@@ -1,3 +1,3 @@
 export { memberActiveDays } from './schema.ts';
 export { activityMiddleware } from './middleware.ts';
-export { ActivityRecorder, activityRecorderFor, type ViewKind } from './recorder.ts';
+export { ActivityRecorder, activityRecorderFor, forgetRecordedActivity, type ViewKind } from './recorder.ts';

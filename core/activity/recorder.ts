@@ -47,6 +47,14 @@ export class ActivityRecorder {
       });
   }
 
+  forget(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pendingViews = new Map();
+    this.recordedDay = '';
+    this.recordedMembers = new Set();
+  }
+
   /** The calendar day now in a time zone (an invalid zone counts as UTC). */
   dayIn(timeZone: string, now = Date.now()): string {
     const memo = this.today;
@@ -104,6 +112,14 @@ export class ActivityRecorder {
 }
 
 const recorders = new WeakMap<Db, ActivityRecorder>();
+
+/**
+ * Tests that empty the database under the same handle make its recorder forget what it wrote (members
+ * already marked active today) and drop views counted for the old data.
+ */
+export function forgetRecordedActivity(db: Db): void {
+  recorders.get(db)?.forget();
+}
 
 /** One recorder per database handle (a process may host several forums in tests). */
 export function activityRecorderFor(db: Db, logger: Logger): ActivityRecorder {

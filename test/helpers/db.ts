@@ -4,6 +4,8 @@ import { openDatabase, type Database } from '../../core/db/index.ts';
 import { migrateCore } from '../../core/db/migrate.ts';
 import { invalidateSiteSettings } from '../../core/site/settings.ts';
 import { forgetMarkedReads } from '../../core/watching/service/reads.ts';
+import { forgetRecordedActivity } from '../../core/activity/index.ts';
+import { forgetCachedLevels } from '../../plugins/badges/service/levels.ts';
 
 /**
  * One database per test worker: in-memory PGlite by default, or a throw-away database on the
@@ -47,4 +49,7 @@ export async function resetDatabase(database: Database): Promise<void> {
   end $$`);
   invalidateSiteSettings();
   forgetMarkedReads();
+  // per-database memory kept by the process, which a truncation under the same handle makes wrong
+  forgetRecordedActivity(database.db);
+  forgetCachedLevels(database.db);
 }
