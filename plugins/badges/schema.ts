@@ -79,8 +79,8 @@ export const badgesMembers = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('badges_members_lifetime_idx').on(t.lifetime.desc(), t.userId),
-    index('badges_members_longest_streak_idx').on(t.longestStreak.desc(), t.userId),
+    index('badges_members_lifetime_idx').on(t.lifetime.desc().nullsFirst(), t.userId),
+    index('badges_members_longest_streak_idx').on(t.longestStreak.desc().nullsFirst(), t.userId),
   ],
 );
 

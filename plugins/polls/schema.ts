@@ -95,7 +95,7 @@ export const pollsResponses = pgTable(
   (t) => [
     uniqueIndex('polls_responses_poll_user_idx').on(t.pollId, t.userId),
     // quiz leaderboards: best score first, ties by earliest submission
-    index('polls_responses_leaderboard_idx').on(t.pollId, t.score.desc(), t.createdAt, t.id),
+    index('polls_responses_leaderboard_idx').on(t.pollId, t.score.desc().nullsFirst(), t.createdAt, t.id),
   ],
 );
 

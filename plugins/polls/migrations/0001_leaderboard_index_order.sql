@@ -1,0 +1,2 @@
+DROP INDEX "polls_responses_leaderboard_idx";--> statement-breakpoint
+CREATE INDEX "polls_responses_leaderboard_idx" ON "polls_responses" USING btree ("poll_id","score" DESC NULLS FIRST,"created_at","id");
