@@ -50,3 +50,40 @@ describe('npx forum user create', () => {
     }
   }, 120_000);
 });
+
+describe('npx forum migrate', () => {
+  it('applies core and plugin migrations to a fresh embedded database', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { sql } = await import('drizzle-orm');
+    const { openDatabase } = await import('../../core/db/index.ts');
+    const dir = mkdtempSync(path.join(tmpdir(), 'forum-migrate-'));
+    const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL, BASE_URL: process.env.BASE_URL };
+    process.env.DATA_DIR = dir;
+    delete process.env.DATABASE_URL;
+    delete process.env.BASE_URL;
+    const out: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((s: string) => void out.push(s));
+    try {
+      expect(await main(['migrate'])).toBe(0);
+      expect(out.join('\n')).toMatch(/core and .*badges/);
+      const database = await openDatabase({ dataDir: dir });
+      try {
+        const tables = await database.rows<{ name: string }>(
+          sql`select tablename as name from pg_tables where tablename in ('threads', 'badges_members', 'polls_polls')`,
+        );
+        expect(tables.map((t) => t.name).sort()).toEqual(['badges_members', 'polls_polls', 'threads']);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      log.mockRestore();
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
