@@ -1,3 +1,5 @@
+import type { PageCache } from '../http/middleware/page-cache.ts';
+
 /**
  * Reads every viewer shares (a thread and the posts of one of its pages, with their authors), kept in
  * memory for a few seconds. Per-viewer facts (likes, watch level, permissions) are never stored here:
@@ -42,4 +44,26 @@ export class SharedReads<V> {
   get size(): number {
     return this.entries.size;
   }
+}
+
+const registry = new WeakMap<PageCache, Map<string, SharedReads<unknown>>>();
+
+/**
+ * The forum's store of one kind of shared read (thread pages, listings …): made on first use, with the
+ * page cache's lifetime, and cleared whenever the page cache is.
+ */
+export function sharedReadsFor<V>(deps: { pageCache: PageCache; config: { PAGE_CACHE_MS: number } }, name: string, maxEntries: number): SharedReads<V> {
+  let byName = registry.get(deps.pageCache);
+  if (!byName) {
+    byName = new Map();
+    registry.set(deps.pageCache, byName);
+  }
+  let shared = byName.get(name) as SharedReads<V> | undefined;
+  if (!shared) {
+    const created = new SharedReads<V>({ ttlMs: deps.config.PAGE_CACHE_MS, maxEntries });
+    deps.pageCache.onInvalidate(() => created.clear());
+    byName.set(name, created as SharedReads<unknown>);
+    shared = created;
+  }
+  return shared;
 }

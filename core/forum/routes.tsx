@@ -11,8 +11,6 @@ import { staffRoutes } from './routes/staff.tsx';
 import { threadRoutes } from './routes/thread.tsx';
 import { invalidateCategories } from './service/category-cache.ts';
 import { threadIdOfPath } from './service/view-counter.ts';
-import type { SharedThreadPage } from './service/thread-page.ts';
-import { SharedReads } from '../cache/shared-reads.ts';
 
 /** Everything members read and write, mounted at '/'. Order matters where paths overlap. */
 export function forumRoutes(deps: AppDeps): Hono {
@@ -23,8 +21,6 @@ export function forumRoutes(deps: AppDeps): Hono {
     const threadId = threadIdOfPath(path);
     if (threadId) views.add(threadId);
   });
-  const shared = new SharedReads<SharedThreadPage>({ ttlMs: deps.config.PAGE_CACHE_MS, maxEntries: 500 });
-  deps.pageCache.onInvalidate(() => shared.clear());
   const app = new Hono();
   app.route('/', feedRoutes()); // /c/:slug.rss before /c/:slug
   app.route('/', categoryRoutes());
@@ -33,7 +29,7 @@ export function forumRoutes(deps: AppDeps): Hono {
   app.route('/', replyRoutes()); // /t/:id/reply before /t/:id/:slug
   app.route('/', staffRoutes());
   app.route('/', communityEditRoutes()); // /t/:id/edit/title, /t/:id/edit/category: two segments, never a slug
-  app.route('/', threadRoutes(views, shared));
+  app.route('/', threadRoutes(views));
   app.route('/', postRoutes());
   return app;
 }

@@ -4,9 +4,7 @@ import { renderPage } from '../../ui/page.tsx';
 import { viewContext } from '../../ui/view-context.ts';
 import { decodeCursor, encodeCursor } from '../service/cursor.ts';
 import { listThreads, pinnedThreads, type ListingPage, type ListingQuery, type ThreadListItem } from '../service/listings.ts';
-import { SharedReads } from '../../cache/shared-reads.ts';
-import type { AppDeps } from '../../http/deps.ts';
-import type { PageCache } from '../../http/middleware/page-cache.ts';
+import { sharedReadsFor } from '../../cache/shared-reads.ts';
 import { MoreLink, ThreadList, ThreadRows } from '../views/thread-list.tsx';
 import { unreadCounts } from '../../watching/index.ts';
 import type { Db } from '../../db/index.ts';
@@ -39,30 +37,14 @@ interface SharedListing {
   pinned: ThreadListItem[];
 }
 
-const sharedByCache = new WeakMap<PageCache, SharedReads<SharedListing>>();
-
-/**
- * A listing is the same for every viewer who may read the same categories: kept like a thread page's
- * shared data (core/cache/shared-reads.ts), keyed by the query and the readable categories.
- */
-function sharedListings(deps: AppDeps): SharedReads<SharedListing> {
-  let shared = sharedByCache.get(deps.pageCache);
-  if (!shared) {
-    const created = new SharedReads<SharedListing>({ ttlMs: deps.config.PAGE_CACHE_MS, maxEntries: 200 });
-    deps.pageCache.onInvalidate(() => created.clear());
-    sharedByCache.set(deps.pageCache, created);
-    shared = created;
-  }
-  return shared;
-}
-
 export async function renderListing(c: Context, options: ListingOptions): Promise<Response> {
   const { db } = c.var.deps;
   const vc = viewContext(c);
   const viewerAccess = await access(c);
   const before = decodeCursor(c.req.query('before'));
   const key = JSON.stringify([options.query, options.pinned ?? null, before, viewerAccess.readableIds]);
-  const shared = await sharedListings(c.var.deps).get(key, async () => {
+  // a listing is the same for every viewer who may read the same categories
+  const shared = await sharedReadsFor<SharedListing>(c.var.deps, 'listings', 200).get(key, async () => {
     const [page, pinned] = await Promise.all([
       listThreads(db, viewerAccess, { ...options.query, before }),
       options.pinned && !before ? pinnedThreads(db, viewerAccess, options.pinned) : [],

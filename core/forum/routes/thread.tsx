@@ -8,7 +8,7 @@ import { threadPath } from '../service/slug.ts';
 import { tagsForThreads } from '../service/tags.ts';
 import type { ViewCounter } from '../service/view-counter.ts';
 import { loadSharedThreadPage, pageCount, POSTS_PER_PAGE, postsAfter, postsByIds, viewOfSharedPage, type SharedThreadPage } from '../service/thread-page.ts';
-import type { SharedReads } from '../../cache/shared-reads.ts';
+import { sharedReadsFor } from '../../cache/shared-reads.ts';
 import { markRead, watchLevel } from '../../watching/index.ts';
 import { ThreadHeader } from '../views/thread-header.tsx';
 import { MoreLink } from '../views/thread-list.tsx';
@@ -31,7 +31,7 @@ function settle<T>(promise: Promise<T>): () => Promise<T> {
   return () => promise;
 }
 
-export function threadRoutes(views: ViewCounter, sharedPages: SharedReads<SharedThreadPage>): Hono {
+export function threadRoutes(views: ViewCounter): Hono {
   const app = new Hono();
 
   app.get('/t/:id{[0-9]+}/:slug?', async (c) => {
@@ -42,6 +42,7 @@ export function threadRoutes(views: ViewCounter, sharedPages: SharedReads<Shared
     const fragment = isHtmx(c) && c.req.query('page') !== undefined;
     // the viewer's watch level needs only the id: it is read alongside the shared page
     const watching = fragment || !user ? undefined : settle(watchLevel(db, user.id, id));
+    const sharedPages = sharedReadsFor<SharedThreadPage>(c.var.deps, 'threadPages', 500);
     const shared = await sharedPages.get(`${id}:${page}`, () => loadSharedThreadPage(db, id, page));
     const scope = shared.scope;
     if (!scope || !canSeeThread(user, scope)) throw new UserError(404, 'error.404.body');
