@@ -1,4 +1,5 @@
 import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { crc32Combine, zerosOperator, type ZerosOperator } from './crc32-combine.ts';
 
 /**
  * Gzip for a cached page whose bytes differ per request only in a short token (the guest's CSRF token)
@@ -10,15 +11,19 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
 export interface SplicedGzip {
   /** Compressed segments; every one but the last ends with a full flush and no final block. */
   compressed: Buffer[];
-  /** The uncompressed segments, for the checksum (it covers the token too, so it is computed per hit). */
-  plain: Buffer[];
+  /** Per uncompressed segment, its CRC-32, length and zeros operator: the checksum covers the token too,
+   * so it is combined per hit from these instead of recomputed over the whole page. */
+  plain: { crc: number; length: number; zeros: ZerosOperator }[];
+  /** Zeros operators for token lengths seen (one in practice). */
+  tokenZeros: Map<number, ZerosOperator>;
 }
 
 export function compressSegments(segments: Buffer[]): SplicedGzip {
   const compressed = segments.map((segment, index) =>
     deflateRawSync(segment, { finishFlush: index === segments.length - 1 ? constants.Z_FINISH : constants.Z_FULL_FLUSH }),
   );
-  return { compressed, plain: segments };
+  const plain = segments.map((segment) => ({ crc: crc32(segment), length: segment.length, zeros: zerosOperator(segment.length) }));
+  return { compressed, plain, tokenZeros: new Map() };
 }
 
 const header = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
@@ -26,19 +31,21 @@ const header = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
 /** One gzip stream: the segments with `token` between each pair. The token must be under 64 KiB. */
 export function gzipWithToken(gzip: SplicedGzip, token: Buffer): Buffer<ArrayBuffer> {
   const stored = storedBlock(token);
+  const tokenCrc = crc32(token);
+  let tokenZeros = gzip.tokenZeros.get(token.length);
+  if (!tokenZeros) gzip.tokenZeros.set(token.length, (tokenZeros = zerosOperator(token.length)));
   const parts: Buffer[] = [header];
   let crc = 0;
   let size = 0;
   gzip.compressed.forEach((part, index) => {
     if (index > 0) {
       parts.push(stored);
-      crc = crc32(token, crc);
+      crc = crc32Combine(crc, tokenCrc, tokenZeros);
       size += token.length;
     }
     parts.push(part);
     const plain = gzip.plain[index]!;
-    // Node 20 answers 0 for an empty buffer that went through zlib, instead of the running value
-    if (plain.length > 0) crc = crc32(plain, crc);
+    crc = index === 0 ? plain.crc : crc32Combine(crc, plain.crc, plain.zeros);
     size += plain.length;
   });
   const trailer = Buffer.alloc(8);
