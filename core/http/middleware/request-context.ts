@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps } from '../deps.ts';
+import { htmlAsPrimitiveString } from '../html-response.ts';
 import { setResponseHeader } from '../response-headers.ts';
 
 const validRequestId = /^[\w.-]{1,64}$/;
@@ -11,6 +12,7 @@ export function requestContext(deps: AppDeps): MiddlewareHandler {
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && validRequestId.test(incoming) ? incoming : randomUUID();
     const log = deps.logger.child({ reqId: requestId });
+    htmlAsPrimitiveString(c);
     c.set('deps', deps);
     c.set('requestId', requestId);
     c.set('log', log);
