@@ -1,4 +1,4 @@
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import { acceptedImageTypes, type AcceptedImageType } from './sniff.ts';
 
 /** Decompression bombs: a 1 MB file can claim billions of pixels. 100 MP covers any phone camera. */
@@ -23,7 +23,16 @@ export interface ProcessedImage {
 const widths = [320, 1024] as const;
 const avatarSize = 256;
 
-function open(bytes: Buffer, type: AcceptedImageType): Sharp {
+type SharpFactory = typeof import('sharp')['default'];
+
+/** libvips costs about 26 MB of memory once loaded: a forum that never receives an upload never loads it. */
+let loading: Promise<SharpFactory> | undefined;
+function loadSharp(): Promise<SharpFactory> {
+  loading ??= import('sharp').then((module) => module.default);
+  return loading;
+}
+
+function open(sharp: SharpFactory, bytes: Buffer, type: AcceptedImageType): Sharp {
   // rotate() applies the EXIF orientation to the pixels; output without withMetadata() carries no EXIF, GPS or XMP
   return sharp(bytes, { animated: type === 'image/gif' || type === 'image/webp', limitInputPixels: maxInputPixels, failOn: 'error' }).rotate();
 }
@@ -53,14 +62,15 @@ async function render(name: string, suffix: string, image: Sharp, contentType: s
  * the full-size image in its own format, webp copies 320 and 1024 wide, and for avatars a 256 px square.
  */
 export async function processImage(bytes: Buffer, type: AcceptedImageType, options: { avatar?: boolean } = {}): Promise<ProcessedImage> {
-  const full = await render('full', `.${acceptedImageTypes[type]}`, encodeSameFormat(open(bytes, type), type), type);
+  const sharp = await loadSharp();
+  const full = await render('full', `.${acceptedImageTypes[type]}`, encodeSameFormat(open(sharp, bytes, type), type), type);
   const files = [full];
   let previous = 0;
   for (const width of widths) {
     // a copy is skipped only when the smaller one already holds every pixel: a 900 px image gets w320 and a 900 px w1024
     if (previous >= full.width) break;
     previous = width;
-    files.push(await render(`w${width}`, `-w${width}.webp`, open(bytes, type).resize({ width, withoutEnlargement: true }).webp({ quality: 80 }), 'image/webp'));
+    files.push(await render(`w${width}`, `-w${width}.webp`, open(sharp, bytes, type).resize({ width, withoutEnlargement: true }).webp({ quality: 80 }), 'image/webp'));
   }
   if (options.avatar) {
     const square = sharp(bytes, { limitInputPixels: maxInputPixels }).rotate().resize(avatarSize, avatarSize, { fit: 'cover', position: 'centre' });
