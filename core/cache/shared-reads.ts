@@ -32,7 +32,11 @@ export class SharedReads<V> {
         if (this.entries.get(key)?.value === value) this.entries.delete(key);
       },
     );
-    if (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    // entries are in the order they were loaded: expired ones are at the front
+    for (const [oldKey, entry] of this.entries) {
+      if (this.entries.size <= this.options.maxEntries && now - entry.at <= this.options.ttlMs) break;
+      this.entries.delete(oldKey);
+    }
     return value;
   }
 

@@ -5,6 +5,7 @@
  *   npm run bench -- [--duration 10] [--connections 50] [--engines postgres,pglite] [--sizes 10000,1000000] [--reuse]
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -93,8 +94,14 @@ async function prepare(engine: Target['engine'], size: number): Promise<{ target
   }
 }
 
+/** The node flags `npm start` passes (the heap cap), so the benchmark runs the server as operators do. */
+function startScriptNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 async function startForum(target: Target): Promise<RunningProcess> {
-  return startProcess('forum', process.execPath, [path.join(root, 'core/cli/bin.js'), 'start'], {
+  return startProcess('forum', process.execPath, [...startScriptNodeFlags(), path.join(root, 'core/cli/bin.js'), 'start'], {
     ...target.env,
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',

@@ -17,6 +17,14 @@ describe('shared reads', () => {
     expect(await shared.get('k', load, 1600)).toBe(3);
   });
 
+  it('holds at most maxEntries, and lets go of expired entries as soon as anything new is loaded', async () => {
+    const shared = new SharedReads<string>({ ttlMs: 1000, maxEntries: 3 });
+    for (const key of ['a', 'b', 'c', 'd']) await shared.get(key, async () => key, 0);
+    expect(shared.size).toBe(3);
+    await shared.get('e', async () => 'e', 2000);
+    expect(shared.size).toBe(1);
+  });
+
   it('does not keep what was loading when a write cleared it', async () => {
     const shared = new SharedReads<string>({ ttlMs: 60_000, maxEntries: 10 });
     let release!: () => void;

@@ -42,7 +42,7 @@ export function threadRoutes(views: ViewCounter): Hono {
     const fragment = isHtmx(c) && c.req.query('page') !== undefined;
     // the viewer's watch level needs only the id: it is read alongside the shared page
     const watching = fragment || !user ? undefined : settle(watchLevel(db, user.id, id));
-    const sharedPages = sharedReadsFor<SharedThreadPage>(c.var.deps, 'threadPages', 500);
+    const sharedPages = sharedReadsFor<SharedThreadPage>(c.var.deps, 'threadPages', 200);
     const shared = await sharedPages.get(`${id}:${page}`, () => loadSharedThreadPage(db, id, page));
     const scope = shared.scope;
     if (!scope || !canSeeThread(user, scope)) throw new UserError(404, 'error.404.body');

@@ -111,7 +111,7 @@ export class PageCache {
 }
 
 export function createPageCache(options: PageCacheOptions = {}): PageCache {
-  return new PageCache({ ttlMs: options.ttlMs ?? 5000, maxBytes: options.maxBytes ?? 32 * 1024 * 1024 });
+  return new PageCache({ ttlMs: options.ttlMs ?? 5000, maxBytes: options.maxBytes ?? 16 * 1024 * 1024 });
 }
 
 /** The key of a page: language, full page or htmx fragment, and the absolute URL. */
