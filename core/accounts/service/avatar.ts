@@ -41,5 +41,17 @@ export function avatarSvg(displayName: string, usernameKey: string): string {
  * carries it; otherwise the generated one, whose version changes with the display name so caches refresh. */
 export function avatarUrl(user: { username: string; displayName: string; avatarKey?: string | null }): string {
   if (user.avatarKey) return `/uploads/${user.avatarKey}-a256.webp`;
-  return `/avatar/${encodeURIComponent(user.username)}.svg?v=${hashToken(user.displayName).slice(0, 8)}`;
+  return `/avatar/${encodeURIComponent(user.username)}.svg?v=${nameVersion(user.displayName)}`;
+}
+
+// every page shows a few dozen authors: their names' hashes are kept rather than recomputed per render
+const nameVersions = new Map<string, string>();
+function nameVersion(displayName: string): string {
+  let version = nameVersions.get(displayName);
+  if (version === undefined) {
+    if (nameVersions.size >= 10_000) nameVersions.clear();
+    version = hashToken(displayName).slice(0, 8);
+    nameVersions.set(displayName, version);
+  }
+  return version;
 }

@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { UserError } from '../../http/errors.tsx';
-import { excerpt } from '../../markdown/index.ts';
 import { renderPage } from '../../ui/page.tsx';
 import { viewContext } from '../../ui/view-context.ts';
 import { canSeeThread, findThreadContext, type ThreadContext } from '../service/lookup.ts';
@@ -77,13 +76,12 @@ export function threadRoutes(views: ViewCounter): Hono {
     const lastShown = posts.reduce((max, view) => Math.max(max, view.post.number), 0);
     // the read position is written while the page renders
     const marking = user && lastShown ? markRead(db, user.id, thread.id, lastShown) : undefined;
-    const first = shared.first;
     const response = await renderPage(
       c,
       {
         title: page > 1 ? vc.t('forum.thread.pageTitle', { title: thread.title, page }) : thread.title,
         canonical: `${vc.origin}${page > 1 ? `${base}?page=${page}` : base}`,
-        description: first && !first.deletedAt ? excerpt(first.raw, 160) : undefined,
+        description: shared.description,
       },
       <ThreadPage vc={vc} scope={scope} tags={shared.tags} posts={posts} page={page} pages={pages} watch={watch} />,
     );

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.ts';
 import { prepared } from '../../db/prepared.ts';
+import { excerpt } from '../../markdown/index.ts';
 import { posts, threads, type Post, type Thread } from '../schema.ts';
 import { likedByViewer } from './likes.ts';
 import { authorsByIds, type Author } from './people.ts';
@@ -59,8 +60,8 @@ export interface SharedThreadPage {
   posts: Post[];
   authors: Map<number, Author>;
   tags: string[];
-  /** The opening post (for the page's description), also on later pages. */
-  first: Post | undefined;
+  /** The page's description: an excerpt of the opening post, also on later pages. */
+  description: string | undefined;
 }
 
 export async function loadSharedThreadPage(db: DbOrTx, threadId: number, page: number): Promise<SharedThreadPage> {
@@ -72,7 +73,8 @@ export async function loadSharedThreadPage(db: DbOrTx, threadId: number, page: n
   ]);
   const authors = await authorsByIds(db, rows.map((p) => p.authorId));
   const first = opening ?? (rows[0]?.number === 1 ? rows[0] : undefined);
-  return { scope, posts: rows, authors, tags: tags.get(threadId) ?? [], first };
+  const description = first && !first.deletedAt ? excerpt(first.raw, 160) : undefined;
+  return { scope, posts: rows, authors, tags: tags.get(threadId) ?? [], description };
 }
 
 /** A shared page as one viewer sees it: their own likes added. */
