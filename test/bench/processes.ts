@@ -22,7 +22,7 @@ export async function startProcess(name: string, command: string, args: string[]
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${output}`);
     try {
-      const res = await fetch(`${url}/${name === 'forum' ? 'healthz' : ''}`);
+      const res = await fetch(`${url}/${name === 'hello' ? '' : 'healthz'}`);
       if (res.ok) break;
     } catch {
       // not listening yet

@@ -19,7 +19,7 @@ import { benchFixtures, type BenchFixtures } from './fixtures.ts';
 import { measure, type Measurement, type Scenario } from './measure.ts';
 import { startProcess, type RunningProcess } from './processes.ts';
 import { formatTable, type Row } from './report.ts';
-import { browserHeaders, forumScenarios, writeMixScenario } from './scenarios.ts';
+import { browserHeaders, forumScenarios, viewerReadsScenario, writeMixScenario } from './scenarios.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Largest benchmark forum that gets a search index (a full reindex costs a few ms per row). */
@@ -110,6 +110,15 @@ async function startForum(target: Target): Promise<RunningProcess> {
   });
 }
 
+/** Started once the forum has stopped (PGlite allows one process per data directory). */
+async function startViewerReads(target: Target, fixtures: BenchFixtures): Promise<RunningProcess> {
+  const threadId = fixtures.thread.split('/')[2]!;
+  return startProcess('viewer-reads', process.execPath, ['--import', 'tsx', path.join(root, 'test/bench/viewer-reads.ts')], {
+    ...target.env,
+    BENCH_THREAD_ID: threadId,
+  });
+}
+
 async function startHello(): Promise<RunningProcess> {
   return startProcess('hello', process.execPath, ['--import', 'tsx', path.join(root, 'test/bench/hello.ts')], {});
 }
@@ -142,6 +151,16 @@ async function main(): Promise<void> {
         }
       } finally {
         await forum.stop();
+      }
+      const reads = await startViewerReads(target, fixtures);
+      try {
+        const scenario = viewerReadsScenario(reads.url, fixtures);
+        const m = await measure(scenario, { duration, connections, pid: reads.pid });
+        raw[`${label} ${scenario.name}`] = m;
+        rows.push({ label, scenario: scenario.name, m, baseline });
+        process.stdout.write(`${label} ${scenario.name}: ${m.requestsPerSecond.toFixed(0)} req/s, p99 ${m.p99} ms\n`);
+      } finally {
+        await reads.stop();
       }
     }
   }

@@ -51,3 +51,8 @@ export function writeMixScenario(url: string, f: BenchFixtures): Scenario {
     requests: [reply, like, read(f.thread), read('/'), like, read(f.category), read(f.thread), read(f.profile), read('/'), read(f.thread)],
   };
 }
+
+/** The yardstick for signed-in pages (test/bench/viewer-reads.ts): a thread page's per-viewer reads, nothing rendered. */
+export function viewerReadsScenario(url: string, f: BenchFixtures): Scenario {
+  return { name: 'per-viewer reads only, no page (signed in)', url, path: '/', headers: { ...browserHeaders, cookie: f.sessions[0]!.cookie } };
+}
