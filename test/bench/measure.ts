@@ -22,9 +22,12 @@ export interface Measurement {
 }
 
 /** Drives one scenario with autocannon for `duration` seconds, sampling the server's resident memory. */
-export async function measure(scenario: Scenario, options: { duration: number; connections: number; pid: number }): Promise<Measurement> {
+export async function measure(
+  scenario: Scenario,
+  options: { duration: number; connections: number; pid: number; warmUpSeconds?: number },
+): Promise<Measurement> {
   // a short warm-up so JIT, caches and the pool are in steady state before measuring
-  await run(scenario, Math.min(3, options.duration), options.connections);
+  await run(scenario, Math.min(options.warmUpSeconds ?? 3, options.duration), options.connections);
   let maxRss = 0;
   const sampler = setInterval(() => {
     void rssMb(options.pid).then((mb) => (maxRss = Math.max(maxRss, mb)));

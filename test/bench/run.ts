@@ -125,42 +125,43 @@ async function startHello(): Promise<RunningProcess> {
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
-  const raw: Record<string, Measurement> = {};
+  const raw: Record<string, Measurement & { baselineRequestsPerSecond?: number }> = {};
   for (const engine of engines as Target['engine'][]) {
     const engineSizes = engine === 'pglite' ? [Math.min(...sizes)] : sizes;
     for (const size of engineSizes) {
       const { target, fixtures } = await prepare(engine, size);
-      const hello = await startHello();
-      let baseline: Measurement;
-      try {
-        baseline = await measure({ name: 'hello', url: hello.url, path: '/', headers: browserHeaders }, { duration, connections, pid: hello.pid });
-      } finally {
-        await hello.stop();
-      }
       const label = `${engine} ${formatSize(size)}`;
-      raw[`${label} hello`] = baseline;
-      rows.push({ label, scenario: 'bare Hono hello-world', m: baseline, baseline });
-      const forum = await startForum(target);
+      // the hello-world runs beside the forum, and is measured again just before every scenario: each ratio
+      // divides by a baseline taken a few seconds earlier, so a neighbour's load on a shared machine
+      // shifts both sides instead of one
+      const hello = await startHello();
       try {
-        const scenarios: Scenario[] = [...forumScenarios(forum.url, fixtures), writeMixScenario(forum.url, fixtures)];
-        for (const scenario of scenarios) {
-          const m = await measure(scenario, { duration, connections, pid: forum.pid });
-          raw[`${label} ${scenario.name}`] = m;
+        const measureBaseline = () =>
+          measure({ name: 'hello', url: hello.url, path: '/', headers: browserHeaders }, { duration, connections, pid: hello.pid, warmUpSeconds: 1 });
+        const first = await measureBaseline();
+        raw[`${label} hello`] = first;
+        rows.push({ label, scenario: 'bare Hono hello-world', m: first, baseline: first });
+        const measurePaired = async (scenario: Scenario, pid: number) => {
+          const baseline = await measureBaseline();
+          const m = await measure(scenario, { duration, connections, pid });
+          raw[`${label} ${scenario.name}`] = { ...m, baselineRequestsPerSecond: baseline.requestsPerSecond };
           rows.push({ label, scenario: scenario.name, m, baseline });
-          process.stdout.write(`${label} ${scenario.name}: ${m.requestsPerSecond.toFixed(0)} req/s, p99 ${m.p99} ms\n`);
+          process.stdout.write(`${label} ${scenario.name}: ${m.requestsPerSecond.toFixed(0)} req/s (hello-world ${baseline.requestsPerSecond.toFixed(0)}), p99 ${m.p99} ms\n`);
+        };
+        const forum = await startForum(target);
+        try {
+          for (const scenario of [...forumScenarios(forum.url, fixtures), writeMixScenario(forum.url, fixtures)]) await measurePaired(scenario, forum.pid);
+        } finally {
+          await forum.stop();
+        }
+        const reads = await startViewerReads(target, fixtures);
+        try {
+          await measurePaired(viewerReadsScenario(reads.url, fixtures), reads.pid);
+        } finally {
+          await reads.stop();
         }
       } finally {
-        await forum.stop();
-      }
-      const reads = await startViewerReads(target, fixtures);
-      try {
-        const scenario = viewerReadsScenario(reads.url, fixtures);
-        const m = await measure(scenario, { duration, connections, pid: reads.pid });
-        raw[`${label} ${scenario.name}`] = m;
-        rows.push({ label, scenario: scenario.name, m, baseline });
-        process.stdout.write(`${label} ${scenario.name}: ${m.requestsPerSecond.toFixed(0)} req/s, p99 ${m.p99} ms\n`);
-      } finally {
-        await reads.stop();
+        await hello.stop();
       }
     }
   }
