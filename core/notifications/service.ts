@@ -13,8 +13,8 @@ export interface NewNotification {
 }
 
 /** Stores a notification; with a dedupeKey, sending the same one twice stores it once. */
-export async function notify(db: DbOrTx, input: NewNotification): Promise<void> {
-  await notifyMany(db, [input]);
+export async function notify(db: DbOrTx, input: NewNotification, options: NotifyOptions = {}): Promise<void> {
+  await notifyMany(db, [input], options);
 }
 
 // keeps one statement's parameters far below PostgreSQL's 65535

@@ -8,6 +8,7 @@ import { canReadCategory } from '../forum/permissions.ts';
 import { UserError } from '../http/errors.tsx';
 import { safeRedirectPath } from '../http/redirect.ts';
 import { notify } from '../notifications/service.ts';
+import { emitNotified } from '../notifications/index.ts';
 import { users } from '../accounts/schema.ts';
 import { queueMail } from '../mail/index.ts';
 import { enforceStartLimits, startConversation } from '../conversations/index.ts';
@@ -19,7 +20,7 @@ import { getSiteSettings } from '../site/settings.ts';
 import type { ViewContext } from '../ui/view-context.ts';
 import type { ActionHandler, ActionName, FilterHandler, FilterName } from './hooks.ts';
 import type { PluginHost, PluginHostDeps } from './host.ts';
-import type { AdminPageDefinition, NotificationTypeDefinition, PluginApi, PluginDefinition, PluginEnv } from './manifest.ts';
+import type { AdminPageDefinition, NotificationTypeDefinition, PluginApi, PluginDefinition, PluginEnv, PluginTx } from './manifest.ts';
 import type { SlotName, SlotProps } from './slots.tsx';
 import { createAnalyticsApi, type AnalyticsRegistrations } from '../analytics/plugin-types.ts';
 import { createSearchApi } from '../search/plugin-types.ts';
@@ -36,6 +37,9 @@ export interface StagedRegistrations {
 }
 
 const parent = alias(categories, 'parent_category');
+
+/** Members notified inside a transaction begun with api.transaction: announced once it commits. */
+const announceAfterCommit = new WeakMap<PluginTx, number[]>();
 
 /** Builds the object a plugin's setup() receives; registrations are staged until setup succeeds. */
 export function createPluginApi(
@@ -142,10 +146,22 @@ export function createPluginApi(
     notificationType(name, definition) {
       staged.notificationTypes.set(`${id}.${name}`, definition);
     },
-    async notify(input) {
+    async notify(input, options = {}) {
       const type = `${id}.${input.type}`;
       if (!host.get(id)?.notificationTypes.has(type)) throw new Error(`${id} notifies with unregistered type ${input.type}`);
-      await notify(db, { ...input, type, url: safeRedirectPath(input.url), dedupeKey: input.dedupeKey ? `${type}:${input.dedupeKey}` : undefined });
+      const notification = { ...input, type, url: safeRedirectPath(input.url), dedupeKey: input.dedupeKey ? `${type}:${input.dedupeKey}` : undefined };
+      const deferred = options.tx ? announceAfterCommit.get(options.tx) : undefined;
+      await notify(options.tx ?? db, notification, { announce: !deferred });
+      deferred?.push(input.userId);
+    },
+    async transaction(work) {
+      const notified: number[] = [];
+      const result = await db.transaction((tx) => {
+        announceAfterCommit.set(tx, notified);
+        return work(tx);
+      });
+      if (notified.length) emitNotified(notified);
+      return result;
     },
     settings: (categoryId) => host.settingsFor(id, categoryId),
     enabledIn: (categoryId) => host.isActive(id, categoryId),

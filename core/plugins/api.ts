@@ -23,6 +23,7 @@ export type {
   ReportableDefinition,
   ReportableItem,
   ReportReason,
+  PluginTx,
 } from './manifest.ts';
 export {
   HookRejection,

@@ -78,6 +78,9 @@ export interface NotificationTypeDefinition {
   messageKey: string;
 }
 
+/** A transaction on the forum's database, as `api.transaction` (or `api.db.transaction`) hands it out. */
+export type PluginTx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
 export interface PluginNotification {
   userId: number;
   type: string;
@@ -149,8 +152,16 @@ export interface PluginApi<Settings> {
    * only narrows duplicates, it is no guarantee. */
   enqueue<T extends object>(name: string, data: T, options?: { startAfter?: Date; singletonKey?: string }): Promise<void>;
   notificationType(name: string, definition: NotificationTypeDefinition): void;
-  /** Sends an in-app notification of one of this plugin's types (name as given to notificationType). */
-  notify(input: PluginNotification): Promise<void>;
+  /**
+   * Sends an in-app notification of one of this plugin's types (name as given to notificationType). With `tx` it
+   * is written in that transaction, so it exists exactly when the rest of the transaction's work does (a job
+   * killed half-way and retried neither loses nor repeats it); open pages hear of it once a transaction begun
+   * with `api.transaction` commits.
+   */
+  notify(input: PluginNotification, options?: { tx?: PluginTx }): Promise<void>;
+  /** Runs `work` in a transaction on the forum's database; notifications sent in it with `{ tx }` are announced
+   * to open pages after the commit (never for a rollback). */
+  transaction<T>(work: (tx: PluginTx) => Promise<T>): Promise<T>;
   settings(categoryId?: number | null): Promise<Settings>;
   enabledIn(categoryId: number | null | undefined): boolean;
   /** URL of one of the plugin's declared assets (cache-busted). */

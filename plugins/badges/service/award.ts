@@ -15,17 +15,20 @@ export async function seedBuiltinBadges(db: DbOrTx): Promise<void> {
 
 /**
  * Gives a member a badge once: the unique (badge, member) index decides, so racing hooks grant it one time.
- * Returns whether this call granted it; the member is notified only then.
+ * Returns whether this call granted it; the member is notified only then, in the same transaction: a job
+ * killed between the two and retried would otherwise find the badge granted and never notify.
  */
 export async function awardBadge(api: BadgesApi, userId: number, badge: Pick<Badge, 'id' | 'slug'>, by: { grantedById?: number | null; note?: string | null } = {}): Promise<boolean> {
-  const [row] = await api.db
-    .insert(badgesGrants)
-    .values({ badgeId: badge.id, userId, grantedById: by.grantedById ?? null, note: by.note ?? null })
-    .onConflictDoNothing()
-    .returning({ id: badgesGrants.id });
-  if (!row) return false;
-  await api.notify({ userId, type: 'badgeGranted', data: {}, url: paths.badge(badge.id), dedupeKey: `badge:${badge.id}` });
-  return true;
+  return api.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(badgesGrants)
+      .values({ badgeId: badge.id, userId, grantedById: by.grantedById ?? null, note: by.note ?? null })
+      .onConflictDoNothing()
+      .returning({ id: badgesGrants.id });
+    if (!row) return false;
+    await api.notify({ userId, type: 'badgeGranted', data: {}, url: paths.badge(badge.id), dedupeKey: `badge:${badge.id}` }, { tx });
+    return true;
+  });
 }
 
 /** Net count of an earning reason's entries for a member (a reversed entry cancels its grant). */

@@ -40,6 +40,19 @@ describe('badges granted by rules', () => {
     expect(await heldBadges(forum, newbie.id)).toEqual([]);
   });
 
+  it('a grant and its notification are one transaction: a job that fails between them leaves neither, and its retry does both once', async () => {
+    const { forum, api } = await badgesForum();
+    const { user: veteran } = await forum.member();
+    await forum.deps.database.rows(sql`update users set created_at = now() - interval '366 days' where id = ${veteran.id}`);
+    const dyingBeforeNotifying = { ...api, notify: async () => Promise.reject(new Error('worker killed')) };
+    await expect(grantAnniversaries(dyingBeforeNotifying)).rejects.toThrow('worker killed');
+    expect(await heldBadges(forum, veteran.id)).toEqual([]);
+    expect(await grantAnniversaries(api)).toBe(1);
+    expect(await grantAnniversaries(api)).toBe(0);
+    expect(await heldBadges(forum, veteran.id)).toEqual(['anniversary']);
+    expect(await count(forum, sql`select count(*)::int as n from notifications where user_id = ${veteran.id} and type = 'badges.badgeGranted'`)).toBe(1);
+  });
+
   it('a disabled badge is not granted', async () => {
     const { forum, api, category } = await badgesForum();
     await forum.deps.database.rows(sql`update badges_badges set enabled = false where slug = 'first-post'`);
