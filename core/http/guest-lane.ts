@@ -6,6 +6,7 @@ import { negotiateLocale } from '../i18n/index.ts';
 import { CSRF_COOKIE, LOCALE_COOKIE, SESSION_COOKIE } from './cookies.ts';
 import { pageCacheKey, type PageCache } from './middleware/page-cache.ts';
 import { securityHeaderValues } from './middleware/security-headers.ts';
+import { acceptsGzip } from './accept-encoding.ts';
 import { compressSegments, gzipWithToken } from './spliced-gzip.ts';
 
 const csrfShape = /^[a-z2-7]{32}$/;
@@ -62,13 +63,6 @@ export function guestLane(cache: PageCache, options: { https: boolean }) {
     }
     return new Response(joinWithToken(entry.segments, token), { status: entry.status, headers });
   };
-}
-
-/** Whether the client takes gzip (`gzip;q=0` is a refusal). */
-function acceptsGzip(acceptEncoding: string | undefined): boolean {
-  if (!acceptEncoding) return false;
-  const match = /(?:^|,)\s*(?:gzip|\*)\s*(?:;\s*q\s*=\s*([0-9.]+))?/i.exec(acceptEncoding);
-  return match !== null && (match[1] === undefined || Number(match[1]) > 0);
 }
 
 function joinWithToken(segments: Buffer<ArrayBuffer>[], token: string): Buffer<ArrayBuffer> {

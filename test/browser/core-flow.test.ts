@@ -187,7 +187,9 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
       });
 
       await step('the reply and the like are saved', async () => {
-        await page.reload();
+        const reloaded = await page.reload();
+        // a member's page arrives gzipped (core/http/html-response.ts) and the browser reads it
+        expect((await reloaded!.allHeaders())['content-encoding']).toBe('gzip');
         await page.locator('#posts article.post').filter({ hasText: text.reply }).waitFor();
         await page.locator('#post-1 button.like-button[aria-pressed="true"]').waitFor();
       });
