@@ -35,7 +35,7 @@ function guardDuplicateRoutes(id: string, routes: Hono<PluginEnv<unknown>>): voi
 }
 
 /** The version of the public plugin API (core/plugins/api.ts). Plugins declare the range they support. */
-export const CORE_API_VERSION = '1.0.0';
+export const CORE_API_VERSION = '1.1.0';
 
 export interface LoadedPlugin {
   definition: PluginDefinition;
