@@ -75,6 +75,11 @@ export async function saveTrustSettings(db: DbOrTx, value: z.input<typeof trustS
   return saved;
 }
 
+/** Forget the cached settings: the next read goes to the database (tests that empty it under the same process). */
+export function invalidateTrustSettings(): void {
+  cache = undefined;
+}
+
 /** The last settings read in this process (defaults before the first read): for synchronous checks in views. */
 export function cachedTrustSettings(): TrustSettings {
   return cache?.value ?? trustSettingsSchema.parse({});

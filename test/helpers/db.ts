@@ -3,6 +3,7 @@ import postgres from 'postgres';
 import { openDatabase, type Database } from '../../core/db/index.ts';
 import { migrateCore } from '../../core/db/migrate.ts';
 import { invalidateSiteSettings } from '../../core/site/settings.ts';
+import { invalidateTrustSettings } from '../../core/trust/settings.ts';
 import { forgetMarkedReads } from '../../core/watching/service/reads.ts';
 import { forgetRecordedActivity } from '../../core/activity/index.ts';
 import { forgetCachedLevels } from '../../plugins/badges/service/levels.ts';
@@ -48,6 +49,8 @@ export async function resetDatabase(database: Database): Promise<void> {
     if to_regclass('pgboss.job') is not null then truncate pgboss.job, pgboss.schedule; end if;
   end $$`);
   invalidateSiteSettings();
+  // a test that saved stricter trust levels would otherwise refuse the next file's members for 5 s
+  invalidateTrustSettings();
   forgetMarkedReads();
   // per-database memory kept by the process, which a truncation under the same handle makes wrong
   forgetRecordedActivity(database.db);
