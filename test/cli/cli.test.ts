@@ -1,4 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { main } from '../../core/cli/main.ts';
+import { openDatabase } from '../../core/db/index.ts';
+
+/**
+ * Runs `work` with the CLI pointed at a fresh embedded database in a temp folder and console.log/error
+ * captured; the environment and the folder are restored afterwards.
+ */
+async function withTempForum(prefix: string, work: (dir: string, out: string[]) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL, BASE_URL: process.env.BASE_URL };
+  process.env.DATA_DIR = dir;
+  delete process.env.DATABASE_URL;
+  // vitest itself sets BASE_URL="/" (Vite's base path)
+  delete process.env.BASE_URL;
+  const out: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((s: string) => void out.push(s));
+  const err = vi.spyOn(console, 'error').mockImplementation((s: string) => void out.push(s));
+  try {
+    await work(dir, out);
+  } finally {
+    log.mockRestore();
+    err.mockRestore();
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe('npx forum', () => {
   it('--help lists the commands', async () => {
@@ -19,19 +51,7 @@ describe('npx forum', () => {
 
 describe('npx forum user create', () => {
   it('creates an admin on the configured database (an embedded one in a temp folder here)', async () => {
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const path = await import('node:path');
-    const dir = mkdtempSync(path.join(tmpdir(), 'forum-cli-'));
-    const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL, BASE_URL: process.env.BASE_URL };
-    process.env.DATA_DIR = dir;
-    delete process.env.DATABASE_URL;
-    // vitest itself sets BASE_URL="/" (Vite's base path)
-    delete process.env.BASE_URL;
-    const out: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((s: string) => void out.push(s));
-    const err = vi.spyOn(console, 'error').mockImplementation((s: string) => void out.push(s));
-    try {
+    await withTempForum('forum-cli-', async (_dir, out) => {
       const created = await main(['user', 'create', '--username', 'root_admin', '--email', 'root@example.com', '--password', 'long enough pw', '--admin']);
       expect(out.join('\n')).toContain('Created admin');
       expect(created).toBe(0);
@@ -39,33 +59,13 @@ describe('npx forum user create', () => {
       expect(await main(['user', 'create', '--username', 'root_admin', '--email', 'x@example.com', '--password', 'long enough pw'])).toBe(1);
       expect(out.join('\n')).toContain('username');
       expect(await main(['user', 'create', '--username', 'x'])).toBe(2);
-    } finally {
-      log.mockRestore();
-      err.mockRestore();
-      for (const [key, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 120_000);
 });
 
 describe('npx forum migrate', () => {
   it('applies core and plugin migrations to a fresh embedded database', async () => {
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const path = await import('node:path');
-    const { sql } = await import('drizzle-orm');
-    const { openDatabase } = await import('../../core/db/index.ts');
-    const dir = mkdtempSync(path.join(tmpdir(), 'forum-migrate-'));
-    const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL, BASE_URL: process.env.BASE_URL };
-    process.env.DATA_DIR = dir;
-    delete process.env.DATABASE_URL;
-    delete process.env.BASE_URL;
-    const out: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((s: string) => void out.push(s));
-    try {
+    await withTempForum('forum-migrate-', async (dir, out) => {
       expect(await main(['migrate'])).toBe(0);
       expect(out.join('\n')).toMatch(/core and .*badges/);
       const database = await openDatabase({ dataDir: dir });
@@ -77,13 +77,6 @@ describe('npx forum migrate', () => {
       } finally {
         await database.close();
       }
-    } finally {
-      log.mockRestore();
-      for (const [key, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 120_000);
 });
