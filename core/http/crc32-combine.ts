@@ -20,22 +20,26 @@ function product(a: Uint32Array, b: Uint32Array): Uint32Array {
   return out;
 }
 
-/** The operator that appends `length` zero bytes to a CRC-32 register. */
+/** Appending one zero byte: eight times one zero bit (shift right, XOR the polynomial when the low bit falls out). */
+const ONE_ZERO_BYTE: Uint32Array = (() => {
+  let bit: Uint32Array = new Uint32Array(32);
+  bit[0] = POLYNOMIAL;
+  for (let n = 1; n < 32; n++) bit[n] = (1 << (n - 1)) >>> 0;
+  for (let i = 0; i < 3; i++) bit = product(bit, bit);
+  return bit;
+})();
+
+const IDENTITY: Uint32Array = Uint32Array.from({ length: 32 }, (_, n) => (1 << n) >>> 0);
+
+/** The operator that appends `length` zero bytes to a CRC-32 register (by squaring: log2(length) products). */
 export function zerosOperator(length: number): ZerosOperator {
-  // one zero bit: shift right, XOR the polynomial when the low bit falls out
-  let power: Uint32Array = new Uint32Array(32);
-  power[0] = POLYNOMIAL;
-  for (let n = 1; n < 32; n++) power[n] = (1 << (n - 1)) >>> 0;
-  for (let i = 0; i < 3; i++) power = product(power, power); // eight zero bits: one byte
+  let power = ONE_ZERO_BYTE;
   let result: Uint32Array | undefined;
   for (let remaining = length; remaining > 0; remaining = Math.floor(remaining / 2)) {
     if (remaining % 2 === 1) result = result ? product(power, result) : power;
     if (remaining > 1) power = product(power, power);
   }
-  if (result) return result;
-  const identity = new Uint32Array(32);
-  for (let n = 0; n < 32; n++) identity[n] = (1 << n) >>> 0;
-  return identity;
+  return result ?? IDENTITY;
 }
 
 /** CRC-32 of A followed by B, from crc(A), crc(B) and the operator for B's length. */
