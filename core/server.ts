@@ -1,4 +1,5 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { createServer, type Server } from 'node:http';
+import { forumRequestListener } from './http/node-listener.ts';
 import { ensureSetupToken } from './admin/setup.ts';
 import { createForum, type Forum } from './bootstrap.ts';
 import type { Config } from './config/index.ts';
@@ -6,7 +7,7 @@ import { createLogger } from './logger.ts';
 
 export interface RunningServer {
   forum: Forum;
-  server: ServerType;
+  server: Server;
   port: number;
   stop(): Promise<void>;
 }
@@ -27,23 +28,23 @@ export async function startServer(config: Config, timeouts: Partial<ServerTimeou
   const limits = { ...defaultTimeouts, ...timeouts };
   const logger = createLogger(config.LOG_LEVEL);
   const forum = await createForum({ config, logger, runJobs: true });
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve(
-      {
-        fetch: forum.app.fetch,
-        port: config.PORT,
-        hostname: config.HOST,
-        serverOptions: {
-          // slow clients cannot hold sockets open forever
-          headersTimeout: limits.headersMs,
-          requestTimeout: limits.requestMs,
-          keepAliveTimeout: limits.keepAliveMs,
-          connectionsCheckingInterval: limits.checkEveryMs,
-          maxHeaderSize: 16 * 1024,
-        },
-      },
-      () => resolve(s),
-    );
+  const server = createServer(
+    {
+      // slow clients cannot hold sockets open forever
+      headersTimeout: limits.headersMs,
+      requestTimeout: limits.requestMs,
+      keepAliveTimeout: limits.keepAliveMs,
+      connectionsCheckingInterval: limits.checkEveryMs,
+      maxHeaderSize: 16 * 1024,
+    },
+    forumRequestListener(forum, config.HOST),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -64,8 +65,8 @@ export async function startServer(config: Config, timeouts: Partial<ServerTimeou
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // idle keep-alive sockets would hold close() open
-        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-        setTimeout(() => (server as { closeAllConnections?: () => void }).closeAllConnections?.(), 10_000).unref();
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 10_000).unref();
       });
       await forum.close();
       logger.info('stopped');

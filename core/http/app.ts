@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
-import { guestLane } from './guest-lane.ts';
+import { guestLaneFor, laneForFetch } from './guest-lane.ts';
 import { sessionMiddleware } from '../accounts/middleware.ts';
 import { activityMiddleware } from '../activity/index.ts';
 import { accountRoutes } from '../accounts/routes.tsx';
@@ -74,13 +74,15 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
 
   app.onError(onError);
   app.notFound(onNotFound);
-  if (deps.config.PAGE_CACHE_MS > 0) serveGuestsFromCacheFirst(app, deps);
+  serveGuestsFromCacheFirst(app, deps);
   return app;
 }
 
 /** Guests' cached pages skip the whole stack (core/http/guest-lane.ts); everything else is dispatched as usual. */
 function serveGuestsFromCacheFirst(app: Hono, deps: AppDeps): void {
-  const serveFromCache = guestLane(deps.pageCache, { https: deps.origin.startsWith('https://') });
+  const lane = guestLaneFor(deps);
+  if (!lane) return;
+  const serveFromCache = laneForFetch(lane);
   const dispatch = app.fetch;
   app.fetch = (request, env, executionContext) =>
     serveFromCache(request, (env as { incoming?: IncomingMessage } | undefined)?.incoming) ?? dispatch(request, env, executionContext);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse, serialize } from 'hono/utils/cookie';
 import { generateToken } from '../accounts/service/tokens.ts';
 import { negotiateLocale } from '../i18n/index.ts';
@@ -13,35 +13,44 @@ const csrfShape = /^[a-z2-7]{32}$/;
 const validRequestId = /^[\w.-]{1,64}$/;
 const CSRF_MAX_AGE = 60 * 60 * 24 * 365;
 
+/** What the lane needs of a request, whichever server delivered it. */
+export interface LaneRequest {
+  method: string;
+  /** Absolute, as the app sees it (`http://host/path?query`): the cache key holds it. */
+  url: string;
+  header(name: string): string | undefined;
+}
+
+export interface LaneAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer<ArrayBuffer>;
+}
+
 /**
- * Guests' cached pages, served before the app runs: no routing, no middleware, no database. What the
+ * Guests' cached pages, answered before the app runs: no routing, no middleware, no database. What the
  * middleware would have added is added here: security headers, a request id, and the guest's own CSRF
- * token (a new one, with its cookie, for a first visit), gzipped when the client accepts it. Anything with a session cookie, any method but
- * GET and anything not in the cache goes on to the app, which stores what a guest may share
- * (core/http/middleware/page-cache.ts).
+ * token (a new one, with its cookie, for a first visit), gzipped when the client accepts it. Anything
+ * with a session cookie, any method but GET and anything not in the cache goes on to the app, which
+ * stores what a guest may share (core/http/middleware/page-cache.ts).
  *
- * It answers synchronously, so @hono/node-server writes the bytes without awaiting anything.
+ * The answer is plain data: `laneForNode` writes it straight to Node's response (what `npm start` runs),
+ * `laneForFetch` makes a `Response` of it (the app's own `fetch`, used by tests and other runtimes).
  */
 export function guestLane(cache: PageCache, options: { https: boolean }) {
   const security = securityHeaderValues(options);
-  return function serveFromCache(request: Request, incoming?: IncomingMessage): Response | undefined {
+  return function answerFromCache(request: LaneRequest): LaneAnswer | undefined {
     if (request.method !== 'GET') return undefined;
-    const header = incoming
-      ? (name: string) => {
-          const value = incoming.headers[name];
-          return Array.isArray(value) ? value.join(', ') : value;
-        }
-      : (name: string) => request.headers.get(name) ?? undefined;
-    const cookieHeader = header('cookie');
+    const cookieHeader = request.header('cookie');
     const cookies = cookieHeader ? parse(cookieHeader) : {};
     if (cookies[SESSION_COOKIE] !== undefined) return undefined;
 
     const locale = negotiateLocale({
       cookie: cookies[LOCALE_COOKIE],
-      acceptLanguage: header('accept-language'),
+      acceptLanguage: request.header('accept-language'),
       siteDefault: cache.siteDefaultLocale,
     });
-    const entry = cache.get(pageCacheKey(locale, header('hx-request') !== undefined, request.url), Date.now());
+    const entry = cache.get(pageCacheKey(locale, request.header('hx-request') !== undefined, request.url), Date.now());
     if (!entry) return undefined;
 
     let token = cookies[CSRF_COOKIE];
@@ -50,18 +59,68 @@ export function guestLane(cache: PageCache, options: { https: boolean }) {
       token = generateToken();
       headers['set-cookie'] = serialize(CSRF_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: options.https, maxAge: CSRF_MAX_AGE });
     }
-    const incomingId = header('x-request-id');
+    const incomingId = request.header('x-request-id');
     headers['x-request-id'] = incomingId && validRequestId.test(incomingId) ? incomingId : randomUUID();
     headers['x-page-cache'] = 'hit';
     headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
     cache.stats.hits++;
     cache.notifyHit(pathOf(request.url));
-    if (acceptsGzip(header('accept-encoding'))) {
+    if (acceptsGzip(request.header('accept-encoding'))) {
       entry.gzip ??= compressSegments(entry.segments);
       headers['content-encoding'] = 'gzip';
-      return new Response(gzipWithToken(entry.gzip, Buffer.from(token)), { status: entry.status, headers });
+      return { status: entry.status, headers, body: gzipWithToken(entry.gzip, Buffer.from(token)) };
     }
-    return new Response(joinWithToken(entry.segments, token), { status: entry.status, headers });
+    return { status: entry.status, headers, body: joinWithToken(entry.segments, token) };
+  };
+}
+
+export type AnswerFromCache = ReturnType<typeof guestLane>;
+
+/** The lane for this forum, or none when guests' pages are not cached (`PAGE_CACHE_MS=0`). */
+export function guestLaneFor(deps: { pageCache: PageCache; origin: string; config: { PAGE_CACHE_MS: number } }): AnswerFromCache | undefined {
+  if (deps.config.PAGE_CACHE_MS <= 0) return undefined;
+  return guestLane(deps.pageCache, { https: deps.origin.startsWith('https://') });
+}
+
+/** For the app's `fetch`: a `Response`, or undefined to dispatch as usual. */
+export function laneForFetch(answer: AnswerFromCache) {
+  return (request: Request, incoming?: IncomingMessage): Response | undefined => {
+    const found = answer({
+      method: request.method,
+      url: request.url,
+      header: incoming ? nodeHeader(incoming) : (name) => request.headers.get(name) ?? undefined,
+    });
+    return found && new Response(found.body, { status: found.status, headers: found.headers });
+  };
+}
+
+const plainHost = /^[a-z0-9.-]+(?::[0-9]{1,5})?$/i;
+
+/**
+ * For Node's server, ahead of @hono/node-server: a hit is written with one `writeHead` and one `end`,
+ * without building the WHATWG `Request`, `Headers` and `Response` objects the adapter would (a third of
+ * a hit's CPU). Returns false to let the adapter handle the request. Only URLs the adapter would pass
+ * through unchanged are looked up, so a hit has exactly the key the app stored the page under.
+ */
+export function laneForNode(answer: AnswerFromCache) {
+  return (incoming: IncomingMessage, outgoing: ServerResponse): boolean => {
+    const host = incoming.headers.host;
+    const path = incoming.url;
+    if (incoming.method !== 'GET' || !host || !plainHost.test(host) || !path || path[0] !== '/') return false;
+    const scheme = (incoming.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+    const found = answer({ method: 'GET', url: `${scheme}://${host}${path}`, header: nodeHeader(incoming) });
+    if (!found) return false;
+    found.headers['content-length'] = String(found.body.length);
+    outgoing.writeHead(found.status, found.headers);
+    outgoing.end(found.body);
+    return true;
+  };
+}
+
+function nodeHeader(incoming: IncomingMessage) {
+  return (name: string): string | undefined => {
+    const value = incoming.headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
   };
 }
 
