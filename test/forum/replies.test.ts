@@ -105,11 +105,33 @@ describe('replying', () => {
     const html = await page.text();
     expect(html).toContain(`[quote=alice post=${first.id}]\nFirst **post**\n[/quote]`);
     const thread = await (await client.get(`/t/${t.id}/${t.slug}`)).text();
-    expect(thread).toContain(`data-quote="[quote=alice post=${first.id}]`);
+    // the thread page only points at the quote; the button fetches it when clicked
+    expect(thread).toContain(`data-quote-source="/p/${first.id}/quote"`);
+    expect(thread).not.toContain('[quote=alice');
+    const fetched = await client.get(`/p/${first.id}/quote`);
+    expect(fetched.status).toBe(200);
+    expect(fetched.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await fetched.text()).toBe(`[quote=alice post=${first.id}]\nFirst **post**\n[/quote]\n`);
     await client.post(`/t/${t.id}/reply`, { raw: `[quote=alice post=${first.id}]\nFirst **post**\n[/quote]\n\nAgreed.` });
     const [, quoting] = await forum.deps.db.select().from(posts).orderBy(asc(posts.number));
     expect(quoting!.replyToPostId).toBe(first.id);
     expect(quoting!.html).toContain(`<aside class="quote" data-post-id="${first.id}">`);
+  });
+
+  it('gives quote text only to members, and only for posts they may see', async () => {
+    const { forum, author, client, t, first } = await setup();
+    expect((await forum.client().get(`/p/${first.id}/quote`)).status).toBe(403);
+    expect((await client.get('/p/999999/quote')).status).toBe(404);
+    const secret = await category(forum, { name: 'Staff room', slug: 'staff-room', readAccess: 'moderator' });
+    const { user: moderator } = await forum.member({ username: 'quotemod', role: 'admin' });
+    const { post: hidden } = await thread(forum, moderator, { categoryId: secret.id, title: 'Staff only thread' });
+    const denied = await client.get(`/p/${hidden.id}/quote`);
+    expect(denied.status).toBe(404);
+    expect(await denied.text()).not.toContain('[quote');
+    const second = await reply(forum, author, t.id, 'Soon gone');
+    await client.get(`/p/${second.id}/quote`).then((res) => expect(res.status).toBe(200));
+    await forum.deps.db.update(posts).set({ deletedAt: new Date() }).where(eq(posts.id, second.id));
+    expect((await client.get(`/p/${second.id}/quote`)).status).toBe(404);
   });
 
   it('neutralises script in Markdown on the thread page', async () => {
@@ -124,8 +146,7 @@ describe('replying', () => {
     ].join('\n\n');
     await reply(forum, member, t.id, attack);
     const html = await (await client.get(path)).text();
-    // the quote button carries the raw Markdown as an (escaped) attribute value: not markup
-    const body = html.slice(html.indexOf('id="post-2"'), html.indexOf('id="reply-form"')).replace(/data-quote="[^"]*"/g, '');
+    const body = html.slice(html.indexOf('id="post-2"'), html.indexOf('id="reply-form"'));
     // only real tags count: escaped text ("&lt;a href=…") is harmless
     expect(body).not.toMatch(/<script/i);
     expect(body).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i);

@@ -7,6 +7,7 @@ import { canEditPost, canEditWiki, isStaffViewer } from '../permissions.ts';
 import { deletePost, restorePost } from '../service/delete-post.ts';
 import { editPost } from '../service/edit-post.ts';
 import { postHistory } from '../service/history.ts';
+import { quoteFor } from '../service/quote.ts';
 import { toggleLike } from '../service/likes.ts';
 import { setWiki } from '../service/wiki.ts';
 import { canSeeThread, findPostContext, type PostContext } from '../service/lookup.ts';
@@ -53,6 +54,15 @@ export function postRoutes(): Hono {
     const found = await visiblePost(c, idParam(c.req.param('id')));
     if (isHtmx(c)) return postFragment(c, found.post.id);
     return c.redirect(postPath(found.thread, found.post.number), 302);
+  });
+
+  // The quote button's text, fetched when it is clicked (forum.js) rather than carried in every page.
+  app.get('/p/:id{[0-9]+}/quote', async (c) => {
+    if (!c.var.user) throw new UserError(403, 'forum.loginRequired');
+    const text = await quoteFor(c.var.deps.db, c.var.user, idParam(c.req.param('id')));
+    if (text === null) throw new UserError(404, 'error.404.body');
+    c.header('Cache-Control', 'private, no-store');
+    return c.text(text);
   });
 
   app.get('/p/:id{[0-9]+}/edit', async (c) => {

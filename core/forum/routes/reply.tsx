@@ -4,12 +4,12 @@ import { renderPage } from '../../ui/page.tsx';
 import { viewContext } from '../../ui/view-context.ts';
 import { canReply } from '../permissions.ts';
 import { createPost } from '../service/create-post.ts';
-import { canSeeThread, findPostContext, type ThreadContext } from '../service/lookup.ts';
+import type { ThreadContext } from '../service/lookup.ts';
+import { quoteFor } from '../service/quote.ts';
 import { postPath, withAuthors } from '../service/thread-page.ts';
 import { threadPath } from '../service/slug.ts';
 import type { FormProblem } from '../views/form-problem.tsx';
 import { PostItem } from '../views/post.tsx';
-import { quoteText } from '../views/post-actions.tsx';
 import { ReplyForm } from '../views/reply-form.tsx';
 import { formBody, fullForm, idParam, isHtmx, loginPath, redirectAfterPost, type Status, writer } from './context.ts';
 import { formProblem } from './problems.ts';
@@ -54,12 +54,8 @@ export function replyRoutes(): Hono {
 
 /** The quote text for ?quote=<postId>, when the viewer can see that post. */
 async function quoted(c: Context, value: string | undefined): Promise<string> {
-  const postId = Number(value);
-  if (!value || !Number.isSafeInteger(postId) || postId < 1 || postId > 2_147_483_647) return '';
-  const found = await findPostContext(c.var.deps.db, postId);
-  if (!found || !canSeeThread(c.var.user, found) || found.post.deletedAt || found.post.heldAt) return '';
-  const [view] = await withAuthors(c.var.deps.db, [found.post], null);
-  return view?.author ? quoteText(found.post, view.author.username) : '';
+  if (!value) return '';
+  return (await quoteFor(c.var.deps.db, c.var.user, Number(value))) ?? '';
 }
 
 function replyPage(c: Context, scope: ThreadContext, value: string, problem?: FormProblem, status: Status = 200) {

@@ -11,11 +11,6 @@ export interface PostScope {
   parent: Category | null;
 }
 
-/** What the reply box receives when quoting: the quoted post's Markdown inside a [quote] block. */
-export function quoteText(post: Pick<Post, 'id' | 'raw'>, username: string): string {
-  return `[quote=${username} post=${post.id}]\n${post.raw}\n[/quote]\n`;
-}
-
 export const PostActions: FC<{ vc: ViewContext; post: Post; liked: boolean; username: string | undefined; scope: PostScope }> = ({
   vc,
   post,
@@ -35,7 +30,7 @@ export const PostActions: FC<{ vc: ViewContext; post: Post; liked: boolean; user
           class="button small quote-button"
           href={`/t/${thread.id}/reply?quote=${post.id}#reply-raw`}
           data-quote-target="#reply-raw"
-          data-quote={quoteText(post, username)}
+          data-quote-source={`/p/${post.id}/quote`}
         >
           {t('forum.post.quote')}
         </a>

@@ -27,16 +27,36 @@
     true,
   );
 
-  // A quote button (data-quote-target="#reply-form", data-quote="text") adds the quote to the reply
-  // box and puts the caret after it, keeping whatever the member already wrote. Plain text is turned
-  // into a Markdown blockquote; text that already is one ("> …" or "[quote…") is inserted as it is.
+  // A quote button (data-quote-target="#reply-raw", and data-quote="text" or data-quote-source="/p/1/quote"
+  // to fetch it) adds the quote to the reply box and puts the caret after it, keeping whatever the
+  // member already wrote. Plain text is turned into a Markdown blockquote; text that already is one
+  // ("> …" or "[quote…") is inserted as it is. If the text cannot be fetched the link is followed: the
+  // reply page quotes on the server.
   document.addEventListener('click', (event) => {
     const button = event.target instanceof Element ? event.target.closest('[data-quote-target]') : null;
     if (!button) return;
     const textarea = replyBox(button.getAttribute('data-quote-target'));
     if (!textarea) return;
     event.preventDefault();
-    let quote = (button.getAttribute('data-quote') || '').trim();
+    const source = button.getAttribute('data-quote-source');
+    if (!source) {
+      insertQuote(textarea, button.getAttribute('data-quote') || '');
+      return;
+    }
+    fetch(source, { credentials: 'same-origin', headers: { accept: 'text/plain' } })
+      .then((response) => {
+        if (!response.ok || !(response.headers.get('content-type') || '').startsWith('text/plain')) throw new Error(String(response.status));
+        return response.text();
+      })
+      .then((text) => insertQuote(textarea, text))
+      .catch(() => {
+        const href = button.getAttribute('href');
+        if (href) window.location.assign(href);
+      });
+  });
+
+  function insertQuote(textarea, text) {
+    let quote = text.trim();
     if (!quote) return;
     if (!/^(>|\[quote)/.test(quote)) quote = quote.replace(/^/gm, '> ');
     const before = textarea.value.replace(/\s+$/, '');
@@ -45,7 +65,7 @@
     textarea.focus();
     textarea.setSelectionRange(textarea.value.length, textarea.value.length);
     textarea.scrollIntoView({ block: 'center', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
-  });
+  }
 
   function replyBox(selector) {
     let target = null;
