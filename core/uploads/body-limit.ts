@@ -19,6 +19,8 @@ export function requestBodyLimit(config: Config): MiddlewareHandler {
     onError: (c) => renderError(c, 413, 'uploads.error.tooLarge', { max: formatSize(config.UPLOAD_MAX_BYTES) }),
   });
   return async function requestBodyLimitMiddleware(c, next) {
+    // nothing reads a GET's or HEAD's body; asking for it would make @hono/node-server build a full Request
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const multipart = c.req.header('content-type')?.startsWith('multipart/form-data') ?? false;
     return multipart && c.var.user ? withFiles(c, next) : plain(c, next);
   };
