@@ -39,6 +39,10 @@ export interface LaneAnswer {
  */
 export function guestLane(cache: PageCache, options: { https: boolean }) {
   const security = securityHeaderValues(options);
+  // the cookie's attributes never change: only the token is written per request (base32 needs no escaping)
+  const csrfCookieAttributes = serialize(CSRF_COOKIE, '', { httpOnly: true, sameSite: 'Lax', path: '/', secure: options.https, maxAge: CSRF_MAX_AGE }).slice(
+    CSRF_COOKIE.length + 1,
+  );
   return function answerFromCache(request: LaneRequest): LaneAnswer | undefined {
     if (request.method !== 'GET') return undefined;
     const cookieHeader = request.header('cookie');
@@ -53,16 +57,15 @@ export function guestLane(cache: PageCache, options: { https: boolean }) {
     const entry = cache.get(pageCacheKey(locale, request.header('hx-request') !== undefined, request.url), Date.now());
     if (!entry) return undefined;
 
+    entry.hitHeaders ??= hitHeaders(security, entry.headers);
+    const headers: Record<string, string> = { ...entry.hitHeaders };
     let token = cookies[CSRF_COOKIE];
-    const headers: Record<string, string> = { ...security, ...entry.headers };
     if (!token || !csrfShape.test(token)) {
       token = generateToken();
-      headers['set-cookie'] = serialize(CSRF_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: options.https, maxAge: CSRF_MAX_AGE });
+      headers['set-cookie'] = `${CSRF_COOKIE}=${token}${csrfCookieAttributes}`;
     }
     const incomingId = request.header('x-request-id');
     headers['x-request-id'] = incomingId && validRequestId.test(incomingId) ? incomingId : randomUUID();
-    headers['x-page-cache'] = 'hit';
-    headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
     cache.stats.hits++;
     cache.notifyHit(pathOf(request.url));
     if (acceptsGzip(request.header('accept-encoding'))) {
@@ -72,6 +75,12 @@ export function guestLane(cache: PageCache, options: { https: boolean }) {
     }
     return { status: entry.status, headers, body: joinWithToken(entry.segments, token) };
   };
+}
+
+function hitHeaders(security: Record<string, string>, stored: Record<string, string>): Record<string, string> {
+  const headers: Record<string, string> = { ...security, ...stored, 'x-page-cache': 'hit' };
+  headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+  return headers;
 }
 
 export type AnswerFromCache = ReturnType<typeof guestLane>;

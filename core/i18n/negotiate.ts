@@ -9,9 +9,21 @@ export function negotiateLocale(input: {
 }): Locale {
   if (isLocale(input.preference)) return input.preference;
   if (isLocale(input.cookie)) return input.cookie;
-  const fromHeader = matchAcceptLanguage(input.acceptLanguage ?? '');
+  const fromHeader = acceptLanguageLocale(input.acceptLanguage ?? '');
   if (fromHeader) return fromHeader;
   return isLocale(input.siteDefault) ? input.siteDefault : defaultLocale;
+}
+
+// Browsers send a handful of distinct headers; parsing one on every request showed up in guests' profiles.
+const remembered = new Map<string, Locale | undefined>();
+const REMEMBER_AT_MOST = 256;
+
+function acceptLanguageLocale(header: string): Locale | undefined {
+  if (remembered.has(header)) return remembered.get(header);
+  const locale = matchAcceptLanguage(header);
+  if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+  remembered.set(header, locale);
+  return locale;
 }
 
 function matchAcceptLanguage(header: string): Locale | undefined {

@@ -29,6 +29,8 @@ export interface Entry {
   segments: Buffer<ArrayBuffer>[];
   /** The segments gzipped, made at the first hit from a client that accepts gzip (core/http/spliced-gzip.ts). */
   gzip?: SplicedGzip;
+  /** What every hit sends besides the per-request headers, made at the first hit (core/http/guest-lane.ts). */
+  hitHeaders?: Record<string, string>;
   bytes: number;
 }
 
