@@ -11,8 +11,9 @@ export interface Row {
 export function formatTable(rows: Row[], options: { duration: number; connections: number }): string {
   const lines = [
     `Each scenario: ${options.duration} s at ${options.connections} connections (autocannon), after a warm-up. ` +
-      `Ratio = scenario req/s ÷ a bare Hono hello-world's req/s measured on the same machine just before it ` +
-      `(the hello-world column; its first row is the first such measurement).`,
+      `Ratio = scenario req/s ÷ a bare Hono hello-world's req/s on the same machine, measured for half as long ` +
+      `just before the scenario and again just after it, averaged (the hello-world column; its first row is one ` +
+      `full-length measurement).`,
     '',
     '| Database | Scenario | req/s | hello-world req/s | ratio | p50 ms | p97.5 ms | p99 ms | errors | server RSS MB |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',

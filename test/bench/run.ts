@@ -123,6 +123,19 @@ async function startHello(): Promise<RunningProcess> {
   return startProcess('hello', process.execPath, ['--import', 'tsx', path.join(root, 'test/bench/hello.ts')], {});
 }
 
+/** Two baseline measurements as one: mean rate, summed counts, the worse latencies and the larger memory. */
+function averageOf(a: Measurement, b: Measurement): Measurement {
+  return {
+    requestsPerSecond: (a.requestsPerSecond + b.requestsPerSecond) / 2,
+    p50: Math.max(a.p50, b.p50),
+    p97_5: Math.max(a.p97_5, b.p97_5),
+    p99: Math.max(a.p99, b.p99),
+    errors: a.errors + b.errors,
+    requests: a.requests + b.requests,
+    maxRssMb: Math.max(a.maxRssMb, b.maxRssMb),
+  };
+}
+
 async function main(): Promise<void> {
   const rows: Row[] = [];
   const raw: Record<string, Measurement & { baselineRequestsPerSecond?: number }> = {};
@@ -131,19 +144,21 @@ async function main(): Promise<void> {
     for (const size of engineSizes) {
       const { target, fixtures } = await prepare(engine, size);
       const label = `${engine} ${formatSize(size)}`;
-      // the hello-world runs beside the forum, and is measured again just before every scenario: each ratio
-      // divides by a baseline taken a few seconds earlier, so a neighbour's load on a shared machine
-      // shifts both sides instead of one
+      // the hello-world runs beside the forum and brackets every scenario: half the duration just before it
+      // and half just after, averaged. The machine's speed drifts within seconds on a shared host; a
+      // baseline taken on both sides of a scenario follows that drift better than one taken only before it
       const hello = await startHello();
       try {
-        const measureBaseline = () =>
-          measure({ name: 'hello', url: hello.url, path: '/', headers: browserHeaders }, { duration, connections, pid: hello.pid, warmUpSeconds: 1 });
-        const first = await measureBaseline();
+        const measureBaseline = (seconds: number) =>
+          measure({ name: 'hello', url: hello.url, path: '/', headers: browserHeaders }, { duration: seconds, connections, pid: hello.pid, warmUpSeconds: 1 });
+        const first = await measureBaseline(duration);
         raw[`${label} hello`] = first;
         rows.push({ label, scenario: 'bare Hono hello-world', m: first, baseline: first });
+        const half = Math.max(1, Math.round(duration / 2));
         const measurePaired = async (scenario: Scenario, pid: number) => {
-          const baseline = await measureBaseline();
+          const before = await measureBaseline(half);
           const m = await measure(scenario, { duration, connections, pid });
+          const baseline = averageOf(before, await measureBaseline(half));
           raw[`${label} ${scenario.name}`] = { ...m, baselineRequestsPerSecond: baseline.requestsPerSecond };
           rows.push({ label, scenario: scenario.name, m, baseline });
           process.stdout.write(`${label} ${scenario.name}: ${m.requestsPerSecond.toFixed(0)} req/s (hello-world ${baseline.requestsPerSecond.toFixed(0)}), p99 ${m.p99} ms\n`);
