@@ -21,7 +21,7 @@ import type { ViewContext } from '../ui/view-context.ts';
 import type { ActionHandler, ActionName, FilterHandler, FilterName } from './hooks.ts';
 import type { PluginHost, PluginHostDeps } from './host.ts';
 import type { AdminPageDefinition, NotificationTypeDefinition, PluginApi, PluginDefinition, PluginEnv, PluginTx } from './manifest.ts';
-import type { SlotName, SlotProps } from './slots.tsx';
+import type { SlotName, SlotPreload, SlotProps } from './slots.tsx';
 import { createAnalyticsApi, type AnalyticsRegistrations } from '../analytics/plugin-types.ts';
 import { createSearchApi } from '../search/plugin-types.ts';
 import { acceptUpload, uploadsByIds } from '../uploads/index.ts';
@@ -29,7 +29,7 @@ import { acceptUpload, uploadsByIds } from '../uploads/index.ts';
 export interface StagedRegistrations {
   filters: { name: FilterName; handler: FilterHandler<FilterName>; priority?: number }[];
   actions: { name: ActionName; handler: ActionHandler<ActionName>; priority?: number }[];
-  slots: { name: SlotName; key: string; render: FC<SlotProps[SlotName] & { vc: ViewContext }>; priority: number }[];
+  slots: { name: SlotName; key: string; render: FC<SlotProps[SlotName] & { vc: ViewContext }>; priority: number; preload?: SlotPreload<SlotName> }[];
   adminPages: AdminPageDefinition[];
   jobs: JobDefinition[];
   notificationTypes: Map<string, NotificationTypeDefinition>;
@@ -106,7 +106,7 @@ export function createPluginApi(
     slot(name, key, render, options) {
       const clash = staged.slots.find((s) => s.name === name && s.key === key);
       if (clash) throw new PluginError('PLUGIN_DUPLICATE_SLOT_KEY', id, { key, slot: name, owner: id });
-      staged.slots.push({ name, key, render: render as never, priority: options?.priority ?? 100 });
+      staged.slots.push({ name, key, render: render as never, priority: options?.priority ?? 100, preload: options?.preload as never });
     },
     moderation: createModerationApi(id, { db, hooks: deps.runtime.hooks }),
     conversations: {

@@ -9,7 +9,7 @@ import type { Logger } from '../logger.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { ViewContext } from '../ui/view-context.ts';
 import type { ActionHandler, ActionHooks, ActionName, FilterHandler, FilterName, HookContext } from './hooks.ts';
-import type { SlotName, SlotProps } from './slots.tsx';
+import type { SlotName, SlotPreload, SlotProps } from './slots.tsx';
 import type { AnalyticsApi } from '../analytics/plugin-types.ts';
 import type { SearchApi } from '../search/plugin-types.ts';
 import type { IncomingFile, StoredUpload } from '../uploads/index.ts';
@@ -117,7 +117,13 @@ export interface PluginApi<Settings> {
   };
   filter<K extends FilterName>(name: K, handler: FilterHandler<K>, options?: { priority?: number }): void;
   action<K extends ActionName>(name: K, handler: ActionHandler<K>, options?: { priority?: number }): void;
-  slot<N extends SlotName>(name: N, key: string, render: FC<SlotProps[N] & { vc: ViewContext }>, options?: { priority?: number }): void;
+  /** `preload` (API 1.2): load, before the page renders, what the render needs for all its places at once (see SlotPreload). */
+  slot<N extends SlotName>(
+    name: N,
+    key: string,
+    render: FC<SlotProps[N] & { vc: ViewContext }>,
+    options?: { priority?: number; preload?: SlotPreload<N> },
+  ): void;
   /** Reports and the review queue (core/moderation): make the plugin's items reportable, file reports, hold items. */
   readonly moderation: PluginModerationApi;
   /** Private conversations: e.g. marketplace "contact the seller". Blocks, sanctions and rate limits apply;

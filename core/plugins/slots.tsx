@@ -37,12 +37,20 @@ export interface SlotProps {
 
 export type SlotName = keyof SlotProps;
 
+/**
+ * Loads, before a page renders, what a slot entry will need for every place it renders on that page (every
+ * post of a thread page, say), so the render waits on nothing. A render that suspends on the database
+ * holds the whole page in memory meanwhile: one such byline halved a thread page's throughput.
+ */
+export type SlotPreload<N extends SlotName> = (input: { vc: ViewContext; places: readonly SlotProps[N][] }) => Promise<void>;
+
 export interface SlotEntry<N extends SlotName> {
   /** Unique within the slot: a theme or plugin replaces an entry by registering the same key. */
   key: string;
   owner: string;
   priority: number;
   render: FC<SlotProps[N] & { vc: ViewContext }>;
+  preload?: SlotPreload<N>;
   active: (categoryId: number | null | undefined) => boolean;
 }
 
@@ -70,6 +78,23 @@ export class SlotRegistry {
   list<N extends SlotName>(name: N): SlotEntry<N>[] {
     return (this.entries.get(name) ?? []) as unknown as SlotEntry<N>[];
   }
+}
+
+/**
+ * Runs the preloads of a slot's active entries for the places a page is about to render, side by side.
+ * A failed preload is logged and otherwise ignored: the render then loads what it needs itself.
+ */
+export async function preloadSlot<N extends SlotName>(
+  vc: ViewContext,
+  name: N,
+  categoryId: number | null | undefined,
+  places: readonly SlotProps[N][],
+  onError: (error: unknown, key: string) => void,
+): Promise<void> {
+  const registry = vc.slots;
+  if (!registry || places.length === 0) return;
+  const entries = registry.list(name).filter((e) => e.preload && e.active(categoryId));
+  await Promise.all(entries.map((e) => e.preload!({ vc, places }).catch((error: unknown) => onError(error, e.key))));
 }
 
 /** Renders every active entry of a slot. Core templates place these; a category scope narrows them. */

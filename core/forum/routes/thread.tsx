@@ -12,6 +12,7 @@ import { markRead, watchLevel } from '../../watching/index.ts';
 import { ThreadHeader } from '../views/thread-header.tsx';
 import { MoreLink } from '../views/thread-list.tsx';
 import { nextPageHref, PostRun, ThreadPage } from '../views/thread-page.tsx';
+import { preloadPostSlots } from '../views/post-slots.ts';
 import { idParam, isHtmx, pageParam } from './context.ts';
 
 /** The thread a viewer may see, or a 404 that does not tell hidden from missing. */
@@ -57,12 +58,14 @@ export function threadRoutes(views: ViewCounter): Hono {
     const pages = order ? Math.max(1, Math.ceil(order.length / POSTS_PER_PAGE)) : pageCount(thread);
     if (page > pages) throw new UserError(404, 'error.404.body');
     const vc = viewContext(c);
-    const [posts, watch] = await Promise.all([
-      order
-        ? postsByIds(db, thread.id, order.slice((page - 1) * POSTS_PER_PAGE, page * POSTS_PER_PAGE), user?.id ?? null)
-        : viewOfSharedPage(db, shared, user?.id ?? null),
-      watching?.(),
-    ]);
+    const loadingPosts = order
+      ? postsByIds(db, thread.id, order.slice((page - 1) * POSTS_PER_PAGE, page * POSTS_PER_PAGE), user?.id ?? null)
+      : viewOfSharedPage(db, shared, user?.id ?? null);
+    // plugins' slots load for the whole page alongside the viewer's own reads, so the render waits on nothing
+    const preloading = order
+      ? loadingPosts.then((views) => preloadPostSlots(c, vc, scope, views.map((view) => view.post)))
+      : preloadPostSlots(c, vc, scope, shared.posts);
+    const [posts, watch] = await Promise.all([loadingPosts, watching?.(), preloading]);
     c.header('Vary', 'HX-Request', { append: true });
     if (fragment) {
       return c.html(
@@ -96,8 +99,12 @@ export function threadRoutes(views: ViewCounter): Hono {
     const user = c.var.user;
     const posts = await postsAfter(c.var.deps.db, scope.thread.id, after, user?.id ?? null);
     const last = posts[posts.length - 1]?.post.number;
-    if (user && last) await markRead(c.var.deps.db, user.id, scope.thread.id, last);
-    return c.html(<PostRun vc={viewContext(c)} scope={scope} posts={posts} />);
+    const vc = viewContext(c);
+    await Promise.all([
+      user && last ? markRead(c.var.deps.db, user.id, scope.thread.id, last) : undefined,
+      preloadPostSlots(c, vc, scope, posts.map((view) => view.post)),
+    ]);
+    return c.html(<PostRun vc={vc} scope={scope} posts={posts} />);
   });
 
   return app;

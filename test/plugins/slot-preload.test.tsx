@@ -1,0 +1,92 @@
+import { createPost } from '../../core/forum/service/create-post.ts';
+import { createThread } from '../../core/forum/service/create-thread.ts';
+import { definePlugin, type ViewContext } from '../../core/plugins/api.ts';
+import { createTestForum, type TestForum } from '../helpers/app.ts';
+import { insertCategory } from './helpers.ts';
+
+/** What the preload saw, per page view, and how often it ran. */
+const loaded = new WeakMap<ViewContext, Map<number, string>>();
+const calls: { slot: string; places: number }[] = [];
+let failPreload = false;
+
+/** A plugin whose bylines and footers render only what their preloads loaded: a missing preload shows. */
+const preloaded = definePlugin({
+  id: 'preloaded',
+  version: '1.0.0',
+  coreApi: '^1.2.0',
+  scope: 'category',
+  setup(api) {
+    api.slot('post.byline', 'preloaded.byline', ({ vc, post }) => <span class="preloaded">{loaded.get(vc)?.get(post.id) ?? 'not preloaded'}</span>, {
+      async preload({ vc, places }) {
+        calls.push({ slot: 'post.byline', places: places.length });
+        if (failPreload) throw new Error('preload broke');
+        loaded.set(vc, new Map(places.map(({ post }) => [post.id, `loaded #${post.number}`])));
+      },
+    });
+    api.slot('thread.belowFirstPost', 'preloaded.below', () => <aside class="below">below</aside>, {
+      async preload({ places }) {
+        calls.push({ slot: 'thread.belowFirstPost', places: places.length });
+      },
+    });
+  },
+});
+
+async function threadWithReplies(forum: TestForum, categoryId: number) {
+  const { user } = await forum.member();
+  const ctx = { db: forum.deps.db, hooks: forum.deps.plugins.hooks, user, restrictTags: false };
+  const { thread } = await createThread(ctx, { categoryId, title: 'Preloaded bylines', raw: 'The opening post.' });
+  for (const raw of ['A first reply.', 'A second reply.']) await createPost(ctx, { threadId: thread.id, raw });
+  return thread;
+}
+
+describe('plugin API: slot preloads', () => {
+  beforeEach(() => {
+    calls.length = 0;
+    failPreload = false;
+  });
+
+  it("loads every post's slot data in one call before the thread page renders", async () => {
+    const forum = await createTestForum({ plugins: [preloaded] });
+    const category = await insertCategory(forum.deps.db, 'Preload');
+    await forum.deps.pluginHost.state.setCategory('preloaded', category.id, true);
+    const thread = await threadWithReplies(forum, category.id);
+    const html = await (await forum.client().get(`/t/${thread.id}/${thread.slug}`)).text();
+    expect(html.match(/<span class="preloaded">loaded #\d<\/span>/g)).toEqual([
+      '<span class="preloaded">loaded #1</span>',
+      '<span class="preloaded">loaded #2</span>',
+      '<span class="preloaded">loaded #3</span>',
+    ]);
+    expect(html).not.toContain('not preloaded');
+    expect(calls).toEqual(expect.arrayContaining([{ slot: 'post.byline', places: 3 }, { slot: 'thread.belowFirstPost', places: 1 }]));
+    expect(calls).toHaveLength(2);
+  });
+
+  it('runs for new replies fetched by an open page, and not where the plugin is off', async () => {
+    const forum = await createTestForum({ plugins: [preloaded] });
+    const on = await insertCategory(forum.deps.db, 'On');
+    const off = await insertCategory(forum.deps.db, 'Off');
+    await forum.deps.pluginHost.state.setCategory('preloaded', on.id, true);
+    const thread = await threadWithReplies(forum, on.id);
+    const after = await (await forum.client().get(`/t/${thread.id}/after/1`)).text();
+    expect(after).toContain('loaded #2');
+    expect(after).toContain('loaded #3');
+    expect(calls).toEqual([{ slot: 'post.byline', places: 2 }]);
+
+    calls.length = 0;
+    const elsewhere = await threadWithReplies(forum, off.id);
+    const html = await (await forum.client().get(`/t/${elsewhere.id}/${elsewhere.slug}`)).text();
+    expect(html).not.toContain('class="preloaded"');
+    expect(calls).toEqual([]);
+  });
+
+  it('a failing preload is logged and the page still renders', async () => {
+    const forum = await createTestForum({ plugins: [preloaded] });
+    const category = await insertCategory(forum.deps.db, 'Broken');
+    await forum.deps.pluginHost.state.setCategory('preloaded', category.id, true);
+    const thread = await threadWithReplies(forum, category.id);
+    failPreload = true;
+    const res = await forum.client().get(`/t/${thread.id}/${thread.slug}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('not preloaded');
+  });
+});
