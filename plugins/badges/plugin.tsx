@@ -31,7 +31,7 @@ export default definePlugin({
   id: 'badges',
   version: '1.0.0',
   // api.transaction and notify(…, { tx }) came with 1.1.0
-  coreApi: '^1.1.0',
+  coreApi: '^1.2.0',
   scope: 'global',
   settings: badgesSettings,
   tables: { badgesLedger, badgesMembers, badgesCheckins, badgesBadges, badgesGrants, badgesLevels, badgesRewards, badgesRedemptions },
@@ -44,7 +44,8 @@ export default definePlugin({
 
     // UI
     api.slot('head', 'badges.css', () => <link rel="stylesheet" href={api.assetUrl('badges.css')} />);
-    api.slot('post.byline', 'badges.flair', bylineFlair(api));
+    const byline = bylineFlair(api);
+    api.slot('post.byline', 'badges.flair', byline.render, { preload: byline.preload });
     api.slot('sidebar', 'badges.checkin', sidebarCheckin(api));
     api.slot('profile.summary', 'badges.profile', profileSummary(api));
 

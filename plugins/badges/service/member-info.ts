@@ -57,16 +57,34 @@ export async function loadFlair(db: DbOrTx, userIds: readonly number[]): Promise
 export const flairStats = { batches: 0 };
 
 /**
- * Slots render once per post. Every post's slot asks this loader for its author within the same render pass;
- * the loader answers all of them with a single loadFlair() call, per page view (keyed by its view context).
+ * Slots render once per post. The slot's preload primes this loader with every author of the page before it
+ * renders, so each byline renders at once from what is known; a byline rendered without a preload (a single
+ * post's fragment) asks for its author, and all such asks within one render pass share one loadFlair() call.
+ * One loader per page view (keyed by its view context).
  */
 export class FlairLoader {
+  private known = new Map<number, MemberFlair | undefined>();
   private pending = new Map<number, ((flair: MemberFlair | undefined) => void)[]>();
   private scheduled = false;
 
   constructor(private readonly db: DbOrTx) {}
 
+  /** Loads the flair of all these members in one batch. */
+  async prime(userIds: readonly number[]): Promise<void> {
+    const missing = [...new Set(userIds)].filter((id) => !this.known.has(id));
+    if (!missing.length) return;
+    flairStats.batches += 1;
+    const flair = await loadFlair(this.db, missing);
+    for (const id of missing) this.known.set(id, flair.get(id));
+  }
+
+  /** What was primed: the member's flair, undefined when they have none, or 'unknown' when never loaded. */
+  peek(userId: number): MemberFlair | undefined | 'unknown' {
+    return this.known.has(userId) ? this.known.get(userId) : 'unknown';
+  }
+
   load(userId: number): Promise<MemberFlair | undefined> {
+    if (this.known.has(userId)) return Promise.resolve(this.known.get(userId));
     return new Promise((resolve) => {
       const waiting = this.pending.get(userId) ?? [];
       waiting.push(resolve);
@@ -85,7 +103,10 @@ export class FlairLoader {
     flairStats.batches += 1;
     try {
       const flair = await loadFlair(this.db, [...batch.keys()]);
-      for (const [id, waiting] of batch) for (const resolve of waiting) resolve(flair.get(id));
+      for (const [id, waiting] of batch) {
+        this.known.set(id, flair.get(id));
+        for (const resolve of waiting) resolve(flair.get(id));
+      }
     } catch {
       for (const waiting of batch.values()) for (const resolve of waiting) resolve(undefined);
     }
