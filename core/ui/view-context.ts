@@ -29,7 +29,26 @@ export interface ViewContext {
   standing?: MemberStanding | null;
 }
 
+const made = new WeakMap<Context, ViewContext>();
+
+/**
+ * The request's view context: the same object for every call while nothing it holds has changed (plugins
+ * key per-request data on it, e.g. what a slot preloaded), a new one after, say, a sign-in mid-request.
+ */
 export function viewContext(c: Context): ViewContext {
+  const fresh = buildViewContext(c);
+  const known = made.get(c);
+  if (known && sameView(known, fresh)) return known;
+  made.set(c, fresh);
+  return fresh;
+}
+
+function sameView(a: ViewContext, b: ViewContext): boolean {
+  for (const key of Object.keys(b) as (keyof ViewContext)[]) if (a[key] !== b[key]) return false;
+  return true;
+}
+
+function buildViewContext(c: Context): ViewContext {
   const tr = c.var.t;
   return {
     t: tr.t,
