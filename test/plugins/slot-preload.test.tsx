@@ -6,6 +6,7 @@ import { insertCategory } from './helpers.ts';
 
 /** What the preload saw, per page view, and how often it ran. */
 const loaded = new WeakMap<ViewContext, Map<number, string>>();
+const sidebarCards = new WeakMap<ViewContext, string>();
 const calls: { slot: string; places: number }[] = [];
 let failPreload = false;
 
@@ -21,6 +22,12 @@ const preloaded = definePlugin({
         calls.push({ slot: 'post.byline', places: places.length });
         if (failPreload) throw new Error('preload broke');
         loaded.set(vc, new Map(places.map(({ post }) => [post.id, `loaded #${post.number}`])));
+      },
+    });
+    api.slot('sidebar', 'preloaded.sidebar', ({ vc }) => <section class="preloaded-card">{sidebarCards.get(vc) ?? 'not preloaded'}</section>, {
+      async preload({ vc, places }) {
+        calls.push({ slot: 'sidebar', places: places.length });
+        sidebarCards.set(vc, 'card loaded');
       },
     });
     api.slot('thread.belowFirstPost', 'preloaded.below', () => <aside class="below">below</aside>, {
@@ -76,6 +83,20 @@ describe('plugin API: slot preloads', () => {
     const elsewhere = await threadWithReplies(forum, off.id);
     const html = await (await forum.client().get(`/t/${elsewhere.id}/${elsewhere.slug}`)).text();
     expect(html).not.toContain('class="preloaded"');
+    expect(calls).toEqual([]);
+  });
+
+  it("preloads the listing sidebar's cards", async () => {
+    const forum = await createTestForum({ plugins: [preloaded] });
+    const category = await insertCategory(forum.deps.db, 'Cards');
+    await forum.deps.pluginHost.state.setCategory('preloaded', category.id, true);
+    const { client } = await forum.member();
+    const html = await (await client.get('/')).text();
+    expect(html).toContain('<section class="preloaded-card">card loaded</section>');
+    expect(calls).toEqual([{ slot: 'sidebar', places: 1 }]);
+    // a listing without the sidebar loads nothing for it
+    calls.length = 0;
+    await client.get('/latest');
     expect(calls).toEqual([]);
   });
 

@@ -27,6 +27,7 @@ export function listingRoutes(): Hono {
       pinned: {},
       empty: vc.t('forum.empty.latest'),
       feeds: latestFeeds(vc.t),
+      sidebar: true,
       frame: (list) => (
         <ListingLayout vc={vc} title={vc.site.forumName} active="latest" sidebar={<HomeSidebar vc={vc} categories={readable.topLevel()} />}>
           {list}

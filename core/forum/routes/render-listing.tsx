@@ -9,6 +9,7 @@ import { MoreLink, ThreadList, ThreadRows } from '../views/thread-list.tsx';
 import { unreadCounts } from '../../watching/index.ts';
 import type { Db } from '../../db/index.ts';
 import { access, isHtmx } from './context.ts';
+import { preloadSlot } from '../../plugins/slots.tsx';
 
 export interface ListingOptions {
   query: Omit<ListingQuery, 'before'>;
@@ -22,6 +23,8 @@ export interface ListingOptions {
   description?: string;
   /** The page around the list (header, tabs, sidebar). */
   frame: (list: Child) => Child;
+  /** The frame shows the sidebar slot: its plugin cards are preloaded with the page's reads. */
+  sidebar?: boolean;
 }
 
 /** A thread listing page; "load more" requests from htmx get only the next rows. */
@@ -54,10 +57,15 @@ export async function renderListing(c: Context, options: ListingOptions): Promis
   // the viewer's unread state goes on copies: the shared items are every viewer's
   const page = { ...shared.page, items: shared.page.items.map((item) => ({ ...item })) };
   const pinned = shared.pinned.map((item) => ({ ...item }));
-  await withUnread(db, c.var.user?.id, [...pinned, ...page.items]);
+  const fragment = Boolean(before && isHtmx(c));
+  await Promise.all([
+    withUnread(db, c.var.user?.id, [...pinned, ...page.items]),
+    // the sidebar's plugin cards load alongside, so the render waits on nothing
+    fragment || !options.sidebar ? undefined : preloadSlot(vc, 'sidebar', undefined, [{ category: null }], (error, slot) => c.var.log.warn({ err: error, slot }, 'slot preload failed')),
+  ]);
   const nextHref = page.next ? `${options.path}?before=${encodeURIComponent(encodeCursor(page.next))}` : null;
   c.header('Vary', 'HX-Request', { append: true });
-  if (before && isHtmx(c)) {
+  if (fragment) {
     return c.html(
       <>
         <ThreadRows vc={vc} items={page.items} />
