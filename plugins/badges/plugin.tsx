@@ -46,7 +46,8 @@ export default definePlugin({
     api.slot('head', 'badges.css', () => <link rel="stylesheet" href={api.assetUrl('badges.css')} />);
     const byline = bylineFlair(api);
     api.slot('post.byline', 'badges.flair', byline.render, { preload: byline.preload });
-    api.slot('sidebar', 'badges.checkin', sidebarCheckin(api));
+    const checkin = sidebarCheckin(api);
+    api.slot('sidebar', 'badges.checkin', checkin.render, { preload: checkin.preload });
     api.slot('profile.summary', 'badges.profile', profileSummary(api));
 
     // earning: core hooks and other plugins' hooks (qa, events, polls, invites)

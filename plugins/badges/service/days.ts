@@ -1,14 +1,23 @@
 /** Calendar days in the forum's time zone, as yyyy-mm-dd strings (what the `date` columns hold). */
 const formats = new Map<string, Intl.DateTimeFormat>();
 
+// checking a zone builds an Intl.DateTimeFormat: remembered per name (a bounded set: IANA names, and what members typed)
+const checkedZones = new Map<string, string>();
+
 export function validZone(timeZone: string | null | undefined): string {
   if (!timeZone) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return timeZone;
-  } catch {
-    return 'UTC';
+  let zone = checkedZones.get(timeZone);
+  if (zone === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+      zone = timeZone;
+    } catch {
+      zone = 'UTC';
+    }
+    if (checkedZones.size >= 1000) checkedZones.clear();
+    checkedZones.set(timeZone, zone);
   }
+  return zone;
 }
 
 /** The calendar day at an instant in a zone (UTC when the zone is unknown). */
