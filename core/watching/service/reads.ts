@@ -1,5 +1,6 @@
-import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/index.ts';
+import { prepared } from '../../db/prepared.ts';
 import { threads } from '../../forum/schema.ts';
 import { threadReads, threadWatches } from '../schema.ts';
 
@@ -52,19 +53,23 @@ export interface UnreadState {
 export async function unreadCounts(db: DbOrTx, userId: number, threadIds: number[]): Promise<Map<number, UnreadState>> {
   const out = new Map<number, UnreadState>();
   if (threadIds.length === 0) return out;
-  const rows = await db
-    .select({ threadId: threads.id, last: threads.lastPostNumber, read: threadReads.lastReadPostNumber })
-    .from(threadReads)
-    .innerJoin(threads, eq(threads.id, threadReads.threadId))
-    .leftJoin(threadWatches, and(eq(threadWatches.threadId, threadReads.threadId), eq(threadWatches.userId, userId)))
-    .where(
-      and(
-        eq(threadReads.userId, userId),
-        inArray(threadReads.threadId, threadIds),
-        sql`${threads.lastPostNumber} > ${threadReads.lastReadPostNumber}`,
-        or(isNull(threadWatches.level), ne(threadWatches.level, 'muted')),
-      ),
-    );
+  const query = prepared(db, 'watching.unreadCounts', (d) =>
+    d
+      .select({ threadId: threads.id, last: threads.lastPostNumber, read: threadReads.lastReadPostNumber })
+      .from(threadReads)
+      .innerJoin(threads, eq(threads.id, threadReads.threadId))
+      .leftJoin(threadWatches, and(eq(threadWatches.threadId, threadReads.threadId), eq(threadWatches.userId, sql.placeholder('userId'))))
+      .where(
+        and(
+          eq(threadReads.userId, sql.placeholder('userId')),
+          sql`${threadReads.threadId} = any(${sql.placeholder('threadIds')}::int[])`,
+          sql`${threads.lastPostNumber} > ${threadReads.lastReadPostNumber}`,
+          or(isNull(threadWatches.level), ne(threadWatches.level, 'muted')),
+        ),
+      )
+      .prepare('watching_unread_counts'),
+  );
+  const rows = await query.execute({ userId, threadIds });
   for (const r of rows) out.set(r.threadId, { unread: r.last - r.read, firstUnreadNumber: r.read + 1 });
   return out;
 }
