@@ -12,6 +12,10 @@ type Props<N extends keyof SlotProps> = SlotProps[N] & { vc: ViewContext };
 
 const viewerId = (vc: ViewContext) => vc.user?.id ?? null;
 
+/** The thread's Q&A data, loaded once per page view; slot preloads start it before the page renders. */
+const warm = (api: QaApi, vc: ViewContext, places: readonly { thread: Thread }[]) =>
+  places[0] ? threadData(api.db, vc, places[0].thread.id, viewerId(vc)).then(() => undefined) : Promise.resolve();
+
 /** Registers the plugin's UI: every slot renders only in categories where Q&A is on (the runtime checks). */
 export function registerSlots(api: QaApi): void {
   api.slot('head', 'qa.css', () => <link rel="stylesheet" href={api.assetUrl('qa.css')} />);
@@ -30,36 +34,59 @@ export function registerSlots(api: QaApi): void {
     );
   });
 
-  api.slot('thread.belowFirstPost', 'qa.answers', async ({ vc, thread, firstPost }: Props<'thread.belowFirstPost'>) => {
-    const data = await threadData(api.db, vc, thread.id, viewerId(vc));
-    const structured = await qaPageData(api.db, {
-      origin: vc.origin,
-      thread,
-      question: firstPost,
-      acceptedPostId: data.question?.acceptedPostId ?? null,
-      scores: data.scores,
-    });
-    const count = Number((structured.mainEntity as { answerCount: number }).answerCount);
-    return (
-      <>
-        <JsonLd data={structured} />
-        <h2 class="qa-answers-heading" id="qa-answers">
-          {vc.t(count === 1 ? 'qa.answers.count.one' : 'qa.answers.count', { count: vc.tr.number(count) })}
-          {count > 1 ? <span class="muted small"> · {vc.t('qa.answers.sorted')}</span> : null}
-        </h2>
-      </>
-    );
-  });
+  const structuredMemo = new WeakMap<ViewContext, ReturnType<typeof qaPageData>>();
+  const structuredData = (vc: ViewContext, thread: Thread, firstPost: Post) => {
+    let found = structuredMemo.get(vc);
+    if (!found) {
+      found = threadData(api.db, vc, thread.id, viewerId(vc)).then((data) =>
+        qaPageData(api.db, { origin: vc.origin, thread, question: firstPost, acceptedPostId: data.question?.acceptedPostId ?? null, scores: data.scores }),
+      );
+      structuredMemo.set(vc, found);
+    }
+    return found;
+  };
+  api.slot(
+    'thread.belowFirstPost',
+    'qa.answers',
+    async ({ vc, thread, firstPost }: Props<'thread.belowFirstPost'>) => {
+      const structured = await structuredData(vc, thread, firstPost);
+      const count = Number((structured.mainEntity as { answerCount: number }).answerCount);
+      return (
+        <>
+          <JsonLd data={structured} />
+          <h2 class="qa-answers-heading" id="qa-answers">
+            {vc.t(count === 1 ? 'qa.answers.count.one' : 'qa.answers.count', { count: vc.tr.number(count) })}
+            {count > 1 ? <span class="muted small"> · {vc.t('qa.answers.sorted')}</span> : null}
+          </h2>
+        </>
+      );
+    },
+    { preload: ({ vc, places }) => (places[0] ? structuredData(vc, places[0].thread, places[0].firstPost).then(() => undefined) : Promise.resolve()) },
+  );
 
-  api.slot('post.byline', 'qa.accepted', async ({ vc, post, thread }: Props<'post.byline'>) => {
-    const data = await threadData(api.db, vc, thread.id, viewerId(vc));
-    return data.question?.acceptedPostId === post.id && post.number > 1 ? <AcceptedMark vc={vc} /> : null;
-  });
+  api.slot(
+    'post.byline',
+    'qa.accepted',
+    async ({ vc, post, thread }: Props<'post.byline'>) => {
+      const data = await threadData(api.db, vc, thread.id, viewerId(vc));
+      return data.question?.acceptedPostId === post.id && post.number > 1 ? <AcceptedMark vc={vc} /> : null;
+    },
+    { preload: ({ vc, places }) => warm(api, vc, places) },
+  );
 
-  api.slot('post.footer', 'qa.controls', async ({ vc, post, thread }: { vc: ViewContext; post: Post; thread: Thread; category: Category }) => {
-    const [data, settings] = await Promise.all([threadData(api.db, vc, thread.id, viewerId(vc)), api.settings(thread.categoryId)]);
-    return <PostControls vc={vc} thread={thread} post={post} data={data} mayAccept={canAccept(vc.user, thread, settings)} />;
-  });
+  api.slot(
+    'post.footer',
+    'qa.controls',
+    async ({ vc, post, thread }: { vc: ViewContext; post: Post; thread: Thread; category: Category }) => {
+      const [data, settings] = await Promise.all([threadData(api.db, vc, thread.id, viewerId(vc)), api.settings(thread.categoryId)]);
+      return <PostControls vc={vc} thread={thread} post={post} data={data} mayAccept={canAccept(vc.user, thread, settings)} />;
+    },
+    {
+      preload: async ({ vc, places }) => {
+        await Promise.all([warm(api, vc, places), places[0] ? api.settings(places[0].thread.categoryId) : undefined]);
+      },
+    },
+  );
 
   // thread lists: one query for all rows rendered together
   const solvedMemo = new WeakMap<object, Promise<Set<number>>>();
