@@ -28,7 +28,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export default definePlugin({
   id: 'events',
   version: '1.0.0',
-  coreApi: '^1.0.0',
+  coreApi: '^1.2.0',
   scope: 'category',
   settings: eventsSettings,
   categorySettings: ['whoCanCreate', 'reminderHours', 'maxOccurrences'],
@@ -39,7 +39,8 @@ export default definePlugin({
   setup(api) {
     // UI
     api.slot('head', 'events.css', () => <link rel="stylesheet" href={api.assetUrl('events.css')} />);
-    api.slot('thread.belowFirstPost', 'events.thread', threadEvents(api));
+    const eventsBlock = threadEvents(api);
+    api.slot('thread.belowFirstPost', 'events.thread', eventsBlock.render, { preload: eventsBlock.preload });
     api.slot('composer.extras', 'events.composer', composerEvent(api));
     api.slot('thread.listItem', 'events.badge', listBadge(api));
     api.slot('category.header', 'events.calendar', ({ vc, category }) => (

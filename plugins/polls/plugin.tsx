@@ -30,7 +30,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export default definePlugin({
   id: 'polls',
   version: '1.0.0',
-  coreApi: '^1.0.0',
+  coreApi: '^1.2.0',
   scope: 'category',
   settings: pollsSettings,
   categorySettings: ['whoCanCreate', 'maxOptions', 'allowAnonymous', 'defaultResultsVisibility', 'giveawayMaxWinners'],
@@ -41,7 +41,8 @@ export default definePlugin({
   setup(api) {
     // UI
     api.slot('head', 'polls.css', () => <link rel="stylesheet" href={api.assetUrl('polls.css')} />);
-    api.slot('thread.belowFirstPost', 'polls.thread', threadPolls(api));
+    const pollsBlock = threadPolls(api);
+    api.slot('thread.belowFirstPost', 'polls.thread', pollsBlock.render, { preload: pollsBlock.preload });
     api.slot('composer.extras', 'polls.composer', composerPoll(api));
 
     // a poll attached while starting a thread

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { FC } from 'hono/jsx';
-import type { Category, Thread, ViewContext } from '../../../core/plugins/api.ts';
+import type { Category, SlotPreload, Thread, ViewContext } from '../../../core/plugins/api.ts';
 import { paths } from '../paths.ts';
 import { eventsSeries } from '../schema.ts';
 import { formatRange } from '../service/format.ts';
@@ -20,11 +20,31 @@ export async function seriesOf(api: EventsApi, threadId: number): Promise<Series
  * The thread.belowFirstPost slot: the next occurrences in full (the last one once all have ended),
  * later ones of a series as links.
  */
-export function threadEvents(api: EventsApi): FC<{ vc: ViewContext; thread: Thread; category: Category }> {
-  return async function ThreadEvents({ vc, thread }) {
-    const views = await loadEvents(api.db, { threadId: thread.id, viewerId: vc.user?.id ?? null });
+export function threadEvents(api: EventsApi): {
+  render: FC<{ vc: ViewContext; thread: Thread; category: Category }>;
+  preload: SlotPreload<'thread.belowFirstPost'>;
+} {
+  // the preload starts the queries with the thread page's own, so the render does not wait on them
+  const loaded = new WeakMap<ViewContext, ReturnType<typeof load>>();
+  async function load(vc: ViewContext, threadId: number) {
+    const views = await loadEvents(api.db, { threadId, viewerId: vc.user?.id ?? null });
+    return { views, series: views.length > 1 ? await seriesOf(api, threadId) : null };
+  }
+  const once = (vc: ViewContext, threadId: number) => {
+    let found = loaded.get(vc);
+    if (!found) loaded.set(vc, (found = load(vc, threadId)));
+    return found;
+  };
+  return {
+    preload: ({ vc, places }) => (places[0] ? once(vc, places[0].thread.id).then(() => undefined) : Promise.resolve()),
+    render: renderWith(once),
+  };
+}
+
+function renderWith(data: (vc: ViewContext, threadId: number) => Promise<{ views: Awaited<ReturnType<typeof loadEvents>>; series: SeriesInfo | null }>) {
+  return async function ThreadEvents({ vc, thread }: { vc: ViewContext; thread: Thread; category: Category }) {
+    const { views, series } = await data(vc, thread.id);
     if (views.length === 0) return null;
-    const series = views.length > 1 ? await seriesOf(api, thread.id) : null;
     const now = new Date();
     const upcoming = views.filter((v) => v.event.endsAt >= now);
     const shown = upcoming.length > 0 ? upcoming.slice(0, SHOWN) : views.slice(-1);

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import type { Category, Thread, ViewContext } from '../../../core/plugins/api.ts';
+import type { Category, SlotPreload, Thread, ViewContext } from '../../../core/plugins/api.ts';
 import { createKinds, paths } from '../paths.ts';
 import { loadGiveaways } from '../service/load-giveaways.ts';
 import { loadPolls } from '../service/load-polls.ts';
@@ -10,15 +10,36 @@ import { PollBlock } from './poll-block.tsx';
 
 /**
  * The thread.belowFirstPost slot: every poll and giveaway of the thread (a fixed number of queries,
- * see loadPolls and loadGiveaways) and, for members allowed to, links to add one.
+ * see loadPolls and loadGiveaways) and, for members allowed to, links to add one. The preload starts
+ * those queries with the thread page's own, so the render does not wait on them.
  */
-export function threadPolls(api: PollsApi): FC<{ vc: ViewContext; thread: Thread; category: Category }> {
-  return async function ThreadPolls({ vc, thread, category }) {
-    const [settings, polls, giveaways] = await Promise.all([
-      api.settings(category.id),
-      loadPolls(api.db, { threadId: thread.id, viewerId: vc.user?.id ?? null }),
-      loadGiveaways(api.db, { threadId: thread.id }),
-    ]);
+export function threadPolls(api: PollsApi): {
+  render: FC<{ vc: ViewContext; thread: Thread; category: Category }>;
+  preload: SlotPreload<'thread.belowFirstPost'>;
+} {
+  const loaded = new WeakMap<ViewContext, ReturnType<typeof loadBlock>>();
+  const once = (vc: ViewContext, thread: Thread, category: Category) => {
+    let found = loaded.get(vc);
+    if (!found) loaded.set(vc, (found = loadBlock(api, vc, thread, category)));
+    return found;
+  };
+  return {
+    preload: ({ vc, places }) => (places[0] ? once(vc, places[0].thread, places[0].category).then(() => undefined) : Promise.resolve()),
+    render: renderWith(once),
+  };
+}
+
+function loadBlock(api: PollsApi, vc: ViewContext, thread: Thread, category: Category) {
+  return Promise.all([
+    api.settings(category.id),
+    loadPolls(api.db, { threadId: thread.id, viewerId: vc.user?.id ?? null }),
+    loadGiveaways(api.db, { threadId: thread.id }),
+  ]);
+}
+
+function renderWith(data: (vc: ViewContext, thread: Thread, category: Category) => ReturnType<typeof loadBlock>) {
+  return async function ThreadPolls({ vc, thread, category }: { vc: ViewContext; thread: Thread; category: Category }) {
+    const [settings, polls, giveaways] = await data(vc, thread, category);
     const creatable = canCreate(vc.user, thread, settings) && !thread.deletedAt;
     if (polls.length === 0 && giveaways.length === 0 && !creatable) return null;
     return (
