@@ -141,7 +141,8 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
         });
         const replyBox = page.getByLabel(t('forum.reply.label'));
         await page.locator('#post-1').getByRole('link', { name: t('forum.post.quote') }).click();
-        expect(await replyBox.inputValue()).toMatch(new RegExp(`^\\[quote=${people.admin.username} post=\\d+\\]`));
+        // the button fetches the quote text (GET /p/:id/quote), then fills the box
+        await expect.poll(() => replyBox.inputValue()).toMatch(new RegExp(`^\\[quote=${people.admin.username} post=\\d+\\]`));
         await replyBox.press('End');
         await replyBox.pressSequentially(text.reply);
         await page.locator('#reply-form').getByRole('button', { name: t('forum.reply.submit') }).click();
