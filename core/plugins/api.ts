@@ -34,7 +34,7 @@ export {
   type HookContext,
   type HoldRequest,
 } from './hooks.ts';
-export { Slot, type SlotPreload, type SlotProps, type SlotName } from './slots.tsx';
+export { Slot, perView, type SlotPreload, type SlotProps, type SlotName } from './slots.tsx';
 export type { IncomingFile, StoredUpload } from '../uploads/index.ts';
 export type { AnalyticsRange, AnalyticsFormat, AnalyticsMetricDefinition, AnalyticsPanelDefinition } from '../analytics/plugin-types.ts';
 export type {

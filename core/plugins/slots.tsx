@@ -81,6 +81,19 @@ export class SlotRegistry {
 }
 
 /**
+ * Memoises a loader per page view: the first call for a view context runs it, every later call (the
+ * preload's, then the render's) gets the same promise.
+ */
+export function perView<A extends unknown[], T>(load: (vc: ViewContext, ...args: A) => Promise<T>): (vc: ViewContext, ...args: A) => Promise<T> {
+  const loaded = new WeakMap<ViewContext, Promise<T>>();
+  return (vc, ...args) => {
+    let found = loaded.get(vc);
+    if (!found) loaded.set(vc, (found = load(vc, ...args)));
+    return found;
+  };
+}
+
+/**
  * Runs the preloads of a slot's active entries for the places a page is about to render, side by side.
  * A failed preload is logged and otherwise ignored: the render then loads what it needs itself.
  */

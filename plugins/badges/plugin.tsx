@@ -30,7 +30,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export default definePlugin({
   id: 'badges',
   version: '1.0.0',
-  // api.transaction and notify(…, { tx }) came with 1.1.0
+  // api.transaction and notify(…, { tx }) came with 1.1.0, slot preloads with 1.2.0
   coreApi: '^1.2.0',
   scope: 'global',
   settings: badgesSettings,

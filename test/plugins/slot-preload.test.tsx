@@ -1,6 +1,6 @@
 import { createPost } from '../../core/forum/service/create-post.ts';
 import { createThread } from '../../core/forum/service/create-thread.ts';
-import { definePlugin, type ViewContext } from '../../core/plugins/api.ts';
+import { definePlugin, perView, type ViewContext } from '../../core/plugins/api.ts';
 import { createTestForum, type TestForum } from '../helpers/app.ts';
 import { insertCategory } from './helpers.ts';
 
@@ -98,6 +98,20 @@ describe('plugin API: slot preloads', () => {
     calls.length = 0;
     await client.get('/latest');
     expect(calls).toEqual([]);
+  });
+
+  it('perView runs a loader once per view context and hands later callers the same promise', async () => {
+    let runs = 0;
+    const load = perView(async (_vc: ViewContext, n: number) => {
+      runs += 1;
+      return n * 2;
+    });
+    const one = {} as ViewContext;
+    const other = {} as ViewContext;
+    expect(load(one, 1)).toBe(load(one, 1));
+    expect(await load(one, 1)).toBe(2);
+    expect(await load(other, 5)).toBe(10);
+    expect(runs).toBe(2);
   });
 
   it('a failing preload is logged and the page still renders', async () => {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { FC } from 'hono/jsx';
-import type { Category, SlotPreload, Thread, ViewContext } from '../../../core/plugins/api.ts';
+import { perView, type Category, type SlotPreload, type Thread, type ViewContext } from '../../../core/plugins/api.ts';
 import { paths } from '../paths.ts';
 import { eventsSeries } from '../schema.ts';
 import { formatRange } from '../service/format.ts';
@@ -25,16 +25,10 @@ export function threadEvents(api: EventsApi): {
   preload: SlotPreload<'thread.belowFirstPost'>;
 } {
   // the preload starts the queries with the thread page's own, so the render does not wait on them
-  const loaded = new WeakMap<ViewContext, ReturnType<typeof load>>();
-  async function load(vc: ViewContext, threadId: number) {
+  const once = perView(async (vc: ViewContext, threadId: number) => {
     const views = await loadEvents(api.db, { threadId, viewerId: vc.user?.id ?? null });
     return { views, series: views.length > 1 ? await seriesOf(api, threadId) : null };
-  }
-  const once = (vc: ViewContext, threadId: number) => {
-    let found = loaded.get(vc);
-    if (!found) loaded.set(vc, (found = load(vc, threadId)));
-    return found;
-  };
+  });
   return {
     preload: ({ vc, places }) => (places[0] ? once(vc, places[0].thread.id).then(() => undefined) : Promise.resolve()),
     render: renderWith(once),

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import type { Category, SlotPreload, Thread, ViewContext } from '../../../core/plugins/api.ts';
+import { perView, type Category, type SlotPreload, type Thread, type ViewContext } from '../../../core/plugins/api.ts';
 import { createKinds, paths } from '../paths.ts';
 import { loadGiveaways } from '../service/load-giveaways.ts';
 import { loadPolls } from '../service/load-polls.ts';
@@ -17,12 +17,7 @@ export function threadPolls(api: PollsApi): {
   render: FC<{ vc: ViewContext; thread: Thread; category: Category }>;
   preload: SlotPreload<'thread.belowFirstPost'>;
 } {
-  const loaded = new WeakMap<ViewContext, ReturnType<typeof loadBlock>>();
-  const once = (vc: ViewContext, thread: Thread, category: Category) => {
-    let found = loaded.get(vc);
-    if (!found) loaded.set(vc, (found = loadBlock(api, vc, thread, category)));
-    return found;
-  };
+  const once = perView((vc: ViewContext, thread: Thread, category: Category) => loadBlock(api, vc, thread, category));
   return {
     preload: ({ vc, places }) => (places[0] ? once(vc, places[0].thread, places[0].category).then(() => undefined) : Promise.resolve()),
     render: renderWith(once),

@@ -1,4 +1,4 @@
-import type { Category, Post, SlotProps, Thread, ViewContext } from '../../../core/plugins/api.ts';
+import { perView, type Category, type Post, type SlotProps, type Thread, type ViewContext } from '../../../core/plugins/api.ts';
 import { paths } from '../paths.ts';
 import { solvedAmong } from '../service/listing.ts';
 import { canAccept } from '../service/permissions.ts';
@@ -34,17 +34,11 @@ export function registerSlots(api: QaApi): void {
     );
   });
 
-  const structuredMemo = new WeakMap<ViewContext, ReturnType<typeof qaPageData>>();
-  const structuredData = (vc: ViewContext, thread: Thread, firstPost: Post) => {
-    let found = structuredMemo.get(vc);
-    if (!found) {
-      found = threadData(api.db, vc, thread.id, viewerId(vc)).then((data) =>
-        qaPageData(api.db, { origin: vc.origin, thread, question: firstPost, acceptedPostId: data.question?.acceptedPostId ?? null, scores: data.scores }),
-      );
-      structuredMemo.set(vc, found);
-    }
-    return found;
-  };
+  const structuredData = perView((vc: ViewContext, thread: Thread, firstPost: Post) =>
+    threadData(api.db, vc, thread.id, viewerId(vc)).then((data) =>
+      qaPageData(api.db, { origin: vc.origin, thread, question: firstPost, acceptedPostId: data.question?.acceptedPostId ?? null, scores: data.scores }),
+    ),
+  );
   api.slot(
     'thread.belowFirstPost',
     'qa.answers',
