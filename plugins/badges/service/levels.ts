@@ -21,8 +21,9 @@ export async function seedLevels(db: DbOrTx): Promise<void> {
   await db.insert(badgesLevels).values([...defaultLevels]).onConflictDoNothing();
 }
 
-export function loadLevels(db: DbOrTx): Promise<Level[]> {
-  return db.select().from(badgesLevels).orderBy(asc(badgesLevels.minPoints));
+/** Async on purpose: a drizzle query is a thenable that runs again on every `await`, and this is cached. */
+export async function loadLevels(db: DbOrTx): Promise<Level[]> {
+  return await db.select().from(badgesLevels).orderBy(asc(badgesLevels.minPoints));
 }
 
 /** Levels are read for every name on a page and change only on the admin page: kept a few seconds per database. */
