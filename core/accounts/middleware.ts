@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../logger.ts';
 import { users, type Session, type User } from './schema.ts';
-import { validateSessionToken } from './service/sessions.ts';
+import { validateSessionCached } from './service/session-cache.ts';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -39,7 +39,7 @@ export function sessionMiddleware(): MiddlewareHandler {
     c.set('session', null);
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
-      const result = tokenShape.test(token) ? await validateSessionToken(c.var.deps.db, token) : null;
+      const result = tokenShape.test(token) ? await validateSessionCached(c.var.deps, token) : null;
       if (!result) {
         clearSessionCookie(c);
       } else if (result.user.status !== 'active' && !sanctionExpired(result.user)) {

@@ -45,6 +45,12 @@ export class SharedReads<V> {
     this.entries.clear();
   }
 
+  /** Drops one key; a load of it already under way is not kept either. */
+  forget(key: string): void {
+    this.generation++;
+    this.entries.delete(key);
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -49,7 +49,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   app.use(requestBodyLimit(deps.config));
   app.use(csrfProtection({ exempt: isUnsubscribePath }));
   app.use(setupGate());
-  if (deps.config.PAGE_CACHE_MS > 0) app.use(pageCacheMiddleware(deps.pageCache, { skip: isPersonalPath }));
+  if (deps.config.PAGE_CACHE_MS > 0) {
+    // with several instances, a write here must also empty the others' caches (sessions included)
+    const announceWrite = deps.database.kind === 'postgres' ? () => void deps.live.publish({ channel: 'cache', event: 'write', data: {} }) : undefined;
+    app.use(pageCacheMiddleware(deps.pageCache, { skip: isPersonalPath, announceWrite }));
+  }
   app.use(idempotentSubmissions());
   app.use(unreadCountMiddleware());
   app.use(standingMiddleware());

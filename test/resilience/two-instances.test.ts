@@ -83,6 +83,20 @@ describe.skipIf(!serverUrl)('two app instances on one PostgreSQL behave as one f
     expect(statuses.slice(0, 10).every((s) => s !== 429)).toBe(true);
   });
 
+  it('refuses a session on the other instance as soon as it is logged out, though both keep sessions in memory', async () => {
+    await createUser(a.deps.db, { username: 'leaver', email: 'leaver@example.com', password: 'correct horse battery' });
+    const onA = new TestClient(a);
+    expect((await onA.post('/login', { login: 'leaver', password: 'correct horse battery' })).status).toBe(303);
+    const onB = new TestClient(b);
+    onB.cookies.set('session', onA.cookies.get('session')!);
+    // twice: the second answer comes from B's memory
+    expect(await (await onB.get('/')).text()).toContain('/u/leaver');
+    expect(await (await onB.get('/')).text()).toContain('/u/leaver');
+
+    expect((await onA.post('/logout', {})).status).toBe(303);
+    await until(async () => !(await (await onB.get('/')).text()).includes('/u/leaver'), 2000);
+  });
+
   it("delivers live events across instances, which also empties the other instance's page cache", async () => {
     const author = await createUser(a.deps.db, { username: 'writer', email: 'writer@example.com', password: 'correct horse battery' });
     const category = await createCategory(a.deps.db, { name: 'Shared', slug: 'shared' });

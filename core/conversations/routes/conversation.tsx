@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { viewerReadsFor } from '../../cache/viewer-reads.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { UserError } from '../../http/errors.tsx';
 import { markGroupRead } from '../../notifications/index.ts';
@@ -31,6 +32,7 @@ async function showConversation(c: Context, id: number, before: number | undefin
     await markConversationRead(db, user.id, id, newest);
     if (before === undefined) await markGroupRead(db, user.id, conversationGroupKey(id));
     // the header counts were taken before this page marked things read
+    viewerReadsFor(c.var.deps).forget(user.id);
     const counts = await headerCounts(db, user.id);
     c.set('unreadNotifications', counts.notifications);
     c.set('unreadConversations', counts.conversations);

@@ -77,9 +77,9 @@ export async function loadSharedThreadPage(db: DbOrTx, threadId: number, page: n
   return { scope, posts: rows, authors, tags: tags.get(threadId) ?? [], description };
 }
 
-/** A shared page as one viewer sees it: their own likes added. */
-export async function viewOfSharedPage(db: DbOrTx, shared: SharedThreadPage, viewerId: number | null): Promise<PostView[]> {
-  const liked = await likedByViewer(db, viewerId, shared.posts.map((p) => p.id));
+/** A shared page as one viewer sees it: their own likes added (a guest likes nothing). */
+export async function viewOfSharedPage(shared: SharedThreadPage, likesOf: (postIds: number[]) => Promise<Set<number>> | undefined): Promise<PostView[]> {
+  const liked = (await likesOf(shared.posts.map((p) => p.id))) ?? new Set<number>();
   return shared.posts.map((post) => ({ post, author: shared.authors.get(post.authorId), liked: liked.has(post.id) }));
 }
 

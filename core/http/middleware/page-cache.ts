@@ -9,14 +9,17 @@ import type { SplicedGzip } from '../spliced-gzip.ts';
  * every hit. Anything a signed-in member asks for bypasses it (a session cookie is enough), so a
  * member's view is never served to anyone else.
  *
- * Freshness: a successful write through this instance empties it at once; writes made by jobs or by
- * another instance are seen after `ttlMs` at most.
+ * Freshness: a successful write through this instance empties it at once, and so does one through
+ * another instance sharing the database (`announceWrite`, a live event every instance hears); writes
+ * made by jobs are seen after `ttlMs` at most unless they publish a live event themselves.
  */
 export interface PageCacheOptions {
   ttlMs?: number;
   maxBytes?: number;
   /** Paths never cached (live streams, health, admin, setup …). */
   skip?: (path: string) => boolean;
+  /** Tells the other instances that a write succeeded here, after this instance has forgotten its pages. */
+  announceWrite?: () => void;
 }
 
 /** A stored page: its bytes split where the guest's CSRF token goes, so a hit only has to join them. */
@@ -82,20 +85,23 @@ export class PageCache {
     return entry;
   }
 
-  set(key: string, entry: Omit<Entry, 'generation' | 'bytes'>, generationAtStart: number): void {
+  /** Stores a page; the stored entry, or undefined when it was not kept (too big, or already stale). */
+  set(key: string, entry: Omit<Entry, 'generation' | 'bytes'>, generationAtStart: number): Entry | undefined {
     // a write finished while this page rendered: it may already be stale
-    if (generationAtStart !== this.generation) return;
+    if (generationAtStart !== this.generation) return undefined;
     const bytes = entry.segments.reduce((sum, segment) => sum + segment.byteLength, 0);
-    if (bytes > this.options.maxBytes / 8) return;
+    if (bytes > this.options.maxBytes / 8) return undefined;
     const old = this.entries.get(key);
     if (old) this.delete(key, old);
-    this.entries.set(key, { ...entry, generation: this.generation, bytes });
+    const stored: Entry = { ...entry, generation: this.generation, bytes };
+    this.entries.set(key, stored);
     this.bytes += bytes;
     this.stats.stores++;
     for (const [k, e] of this.entries) {
       if (this.bytes <= this.options.maxBytes) break;
       this.delete(k, e);
     }
+    return stored;
   }
 
   currentGeneration(): number {
@@ -126,11 +132,14 @@ export function pageCacheKey(locale: string, htmx: boolean, url: string): string
  * part of the key). Guests' successful GET pages are stored; successful writes from anyone empty the
  * cache. Hits are served before any middleware runs, by core/http/guest-lane.ts.
  */
-export function pageCacheMiddleware(cache: PageCache, options: Pick<PageCacheOptions, 'skip'> = {}): MiddlewareHandler {
+export function pageCacheMiddleware(cache: PageCache, options: Pick<PageCacheOptions, 'skip' | 'announceWrite'> = {}): MiddlewareHandler {
   return async function pageCacheLayer(c, next) {
     if (unsafeMethods.has(c.req.method)) {
       await next();
-      if (c.res.status < 400) cache.invalidate();
+      if (c.res.status < 400) {
+        cache.invalidate();
+        options.announceWrite?.();
+      }
       return;
     }
     if (!cacheable(c, options.skip)) return next();
@@ -146,11 +155,7 @@ export function pageCacheMiddleware(cache: PageCache, options: Pick<PageCacheOpt
     const body = await res.clone().text();
     const headers: Record<string, string> = {};
     for (const [name, value] of res.headers) if (!perRequestHeaders.has(name)) headers[name] = value;
-    cache.set(
-      key,
-      { at: Date.now(), status: res.status, headers, segments: body.split(token).map((part) => Buffer.from(part)) },
-      generation,
-    );
+    cache.set(key, { at: Date.now(), status: res.status, headers, segments: body.split(token).map((part) => Buffer.from(part)) }, generation);
   };
 }
 
