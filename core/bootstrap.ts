@@ -80,6 +80,7 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
   const origin = baseUrl(config);
   const pluginState = new PluginStateStore(database.db);
   const uploads = createUploads(database.db, config);
+  const pageCache = createPageCache({ ttlMs: config.PAGE_CACHE_MS });
   const pluginHost = new PluginHost({
     database,
     logger,
@@ -88,6 +89,7 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
     state: pluginState,
     origin,
     uploads,
+    caches: { pageCache, config },
     runMigrations: true,
   });
   await pluginHost.load(options.plugins ?? (await discoverPlugins()));
@@ -98,7 +100,6 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
   registerUploadSlots(plugins.slots, uploads);
   registerLivePublishing(plugins.hooks, live);
   const stopBellUpdates = registerNotificationPublishing(database.db, live, logger);
-  const pageCache = createPageCache({ ttlMs: config.PAGE_CACHE_MS });
   const views = new ViewCounter(database.db, (err) => logger.warn({ err }, 'view count failed'));
   // every write worth showing publishes a live event, on this instance or another: forget guests' pages
   const stopCacheInvalidation = live.subscribe('*', () => pageCache.invalidate());

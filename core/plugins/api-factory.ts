@@ -25,6 +25,7 @@ import type { SlotName, SlotPreload, SlotProps } from './slots.tsx';
 import { createAnalyticsApi, type AnalyticsRegistrations } from '../analytics/plugin-types.ts';
 import { createSearchApi } from '../search/plugin-types.ts';
 import { acceptUpload, uploadsByIds } from '../uploads/index.ts';
+import { SharedReads, sharedReadsFor } from '../cache/shared-reads.ts';
 
 export interface StagedRegistrations {
   filters: { name: FilterName; handler: FilterHandler<FilterName>; priority?: number }[];
@@ -107,6 +108,12 @@ export function createPluginApi(
       const clash = staged.slots.find((s) => s.name === name && s.key === key);
       if (clash) throw new PluginError('PLUGIN_DUPLICATE_SLOT_KEY', id, { key, slot: name, owner: id });
       staged.slots.push({ name, key, render: render as never, priority: options?.priority ?? 100, preload: options?.preload as never });
+    },
+    sharedReads<V>(name: string, maxEntries = 500) {
+      // without the forum's caches (tools, some tests) nothing is kept: every read loads
+      return deps.caches
+        ? sharedReadsFor<V>(deps.caches, `plugin:${id}:${name}`, maxEntries)
+        : new SharedReads<V>({ ttlMs: 0, maxEntries });
     },
     moderation: createModerationApi(id, { db, hooks: deps.runtime.hooks }),
     conversations: {

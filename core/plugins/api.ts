@@ -35,6 +35,7 @@ export {
   type HoldRequest,
 } from './hooks.ts';
 export { Slot, perView, type SlotPreload, type SlotProps, type SlotName } from './slots.tsx';
+export type { SharedReads } from '../cache/shared-reads.ts';
 export type { IncomingFile, StoredUpload } from '../uploads/index.ts';
 export type { AnalyticsRange, AnalyticsFormat, AnalyticsMetricDefinition, AnalyticsPanelDefinition } from '../analytics/plugin-types.ts';
 export type {

@@ -1,4 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono';
+import type { PageCache } from '../http/middleware/page-cache.ts';
 import semver from 'semver';
 import type { Database } from '../db/index.ts';
 import { UserError } from '../http/errors.tsx';
@@ -35,7 +36,7 @@ function guardDuplicateRoutes(id: string, routes: Hono<PluginEnv<unknown>>): voi
 }
 
 /** The version of the public plugin API (core/plugins/api.ts). Plugins declare the range they support. */
-export const CORE_API_VERSION = '1.2.0';
+export const CORE_API_VERSION = '1.3.0';
 
 export interface LoadedPlugin {
   definition: PluginDefinition;
@@ -56,6 +57,8 @@ export interface PluginHostDeps {
   origin: string;
   /** Image uploads (core/uploads), for api.uploads. */
   uploads: UploadContext;
+  /** The forum's in-memory caches, for api.sharedReads (absent: nothing is kept). */
+  caches?: { pageCache: PageCache; config: { PAGE_CACHE_MS: number } };
   runMigrations: boolean;
 }
 

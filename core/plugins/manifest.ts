@@ -13,6 +13,7 @@ import type { SlotName, SlotPreload, SlotProps } from './slots.tsx';
 import type { AnalyticsApi } from '../analytics/plugin-types.ts';
 import type { SearchApi } from '../search/plugin-types.ts';
 import type { IncomingFile, StoredUpload } from '../uploads/index.ts';
+import type { SharedReads } from '../cache/shared-reads.ts';
 
 export type PluginScope = 'global' | 'category';
 export type SettingsSchema = z.ZodObject<z.ZodRawShape>;
@@ -124,6 +125,13 @@ export interface PluginApi<Settings> {
     render: FC<SlotProps[N] & { vc: ViewContext }>,
     options?: { priority?: number; preload?: SlotPreload<N> },
   ): void;
+  /**
+   * (API 1.3) A store of reads every viewer shares (e.g. flair of a page's authors), kept in memory for
+   * `PAGE_CACHE_MS` and emptied with the forum's other caches: on every successful write through any instance
+   * and every live event. Never store anything one viewer may see and another may not. The same name gives the
+   * same store; concurrent misses for a key share one load.
+   */
+  sharedReads<V>(name: string, maxEntries?: number): SharedReads<V>;
   /** Reports and the review queue (core/moderation): make the plugin's items reportable, file reports, hold items. */
   readonly moderation: PluginModerationApi;
   /** Private conversations: e.g. marketplace "contact the seller". Blocks, sanctions and rate limits apply;

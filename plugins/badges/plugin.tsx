@@ -30,8 +30,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export default definePlugin({
   id: 'badges',
   version: '1.0.0',
-  // api.transaction and notify(…, { tx }) came with 1.1.0, slot preloads with 1.2.0
-  coreApi: '^1.2.0',
+  // api.transaction and notify(…, { tx }) came with 1.1.0, slot preloads with 1.2.0, sharedReads with 1.3.0
+  coreApi: '^1.3.0',
   scope: 'global',
   settings: badgesSettings,
   tables: { badgesLedger, badgesMembers, badgesCheckins, badgesBadges, badgesGrants, badgesLevels, badgesRewards, badgesRedemptions },

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { prepared } from '../../../core/plugins/api.ts';
+import { prepared, type SharedReads } from '../../../core/plugins/api.ts';
 import { badgesBadges, badgesMembers, type Badge, type Level } from '../schema.ts';
 import { cachedLevels, levelFor } from './levels.ts';
 import type { DbOrTx } from './tx.ts';
@@ -67,14 +67,20 @@ export class FlairLoader {
   private pending = new Map<number, ((flair: MemberFlair | undefined) => void)[]>();
   private scheduled = false;
 
-  constructor(private readonly db: DbOrTx) {}
+  constructor(
+    private readonly db: DbOrTx,
+    private readonly shared?: SharedReads<Map<number, MemberFlair>>,
+  ) {}
 
-  /** Loads the flair of all these members in one batch. */
+  /** Loads the flair of all these members in one batch (shared with other views of the same page when a store is given). */
   async prime(userIds: readonly number[]): Promise<void> {
     const missing = [...new Set(userIds)].filter((id) => !this.known.has(id));
     if (!missing.length) return;
-    flairStats.batches += 1;
-    const flair = await loadFlair(this.db, missing);
+    const load = () => {
+      flairStats.batches += 1;
+      return loadFlair(this.db, missing);
+    };
+    const flair = await (this.shared ? this.shared.get([...missing].sort((a, b) => a - b).join(), load) : load());
     for (const id of missing) this.known.set(id, flair.get(id));
   }
 
@@ -115,11 +121,11 @@ export class FlairLoader {
 
 const loaders = new WeakMap<object, FlairLoader>();
 
-/** The loader of one page view. */
-export function flairLoader(db: DbOrTx, key: object): FlairLoader {
+/** The loader of one page view; `shared` keeps a page's authors' flair for every viewer for a few seconds. */
+export function flairLoader(db: DbOrTx, key: object, shared?: SharedReads<Map<number, MemberFlair>>): FlairLoader {
   let loader = loaders.get(key);
   if (!loader) {
-    loader = new FlairLoader(db);
+    loader = new FlairLoader(db, shared);
     loaders.set(key, loader);
   }
   return loader;

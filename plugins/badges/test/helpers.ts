@@ -16,10 +16,10 @@ export { badges };
  * A forum with the badges plugin and a category to post in. `api` is the plugin's own API object (captured
  * from setup) so tests call its services the way its routes do.
  */
-export async function badgesForum(options: { settings?: Partial<BadgesSettings>; timeZone?: string; plugins?: PluginDefinition[] } = {}) {
+export async function badgesForum(options: { settings?: Partial<BadgesSettings>; timeZone?: string; plugins?: PluginDefinition[]; env?: Record<string, string> } = {}) {
   let captured: BadgesApi | undefined;
   const wrapped = { ...badges, setup: (api: BadgesApi) => ((captured = api), badges.setup(api)) } as unknown as PluginDefinition;
-  const forum = await createTestForum({ plugins: [wrapped, ...(options.plugins ?? [])] });
+  const forum = await createTestForum({ plugins: [wrapped, ...(options.plugins ?? [])], env: options.env });
   if (options.settings) await forum.deps.pluginHost.state.setSettings('badges', options.settings);
   if (options.timeZone) await updateSiteSettings(forum.deps.db, { timeZone: options.timeZone });
   // tests post quickly and alike: flood control (core moderation) is not what they exercise

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { toggleLike } from '../../../core/forum/service/likes.ts';
 import { checkIn } from '../service/checkin.ts';
 import { flairStats } from '../service/member-info.ts';
+import { cachedLevels, forgetCachedLevels } from '../service/levels.ts';
 import { grant } from '../service/points.ts';
 import { badgesForum, count, heldBadges, points, reply, startThread } from './helpers.ts';
 
@@ -23,6 +24,32 @@ describe('badges pages', () => {
     expect(html.match(/class="badges-byline"/g)).toHaveLength(7);
     expect(html).toContain('Lv3 Apprentice');
     expect(html.match(/Lv1 Newcomer/g)!.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('reads a page’s flair once for every viewer while nothing is written, and again after a write', async () => {
+    const { forum, api, category } = await badgesForum({ env: { PAGE_CACHE_MS: '60000' } });
+    const { user: author, client } = await forum.member();
+    const { thread } = await startThread(forum, author, category.id);
+    const reader = await forum.member();
+    const before = flairStats.batches;
+    await forum.client().get(`${threadUrl(thread)}?page=1`);
+    await reader.client.get(threadUrl(thread));
+    await client.get(threadUrl(thread));
+    expect(flairStats.batches - before).toBe(1);
+
+    await grant(api, { userId: author.id, points: 250, reason: 'manual', key: 'later' });
+    expect((await client.post('/plugins/badges/checkin', {})).status).toBeLessThan(400);
+    expect(await (await reader.client.get(threadUrl(thread))).text()).toContain('Lv3 Apprentice');
+    expect(flairStats.batches - before).toBe(2);
+  });
+
+  it('keeps the level table in memory: a cached read is not run again', async () => {
+    const { forum } = await badgesForum();
+    const first = await cachedLevels(forum.deps.db);
+    await forum.deps.database.rows(sql`update badges_levels set name = 'Renamed' where level = 1`);
+    expect((await cachedLevels(forum.deps.db)).find((l) => l.level === 1)?.name).toBe(first.find((l) => l.level === 1)?.name);
+    forgetCachedLevels(forum.deps.db);
+    expect((await cachedLevels(forum.deps.db)).find((l) => l.level === 1)?.name).toBe('Renamed');
   });
 
   it('shows a chosen badge and a bought title next to the name; only a held badge can be chosen', async () => {

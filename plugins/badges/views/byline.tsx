@@ -6,11 +6,12 @@ import { BadgeChip, LevelLabel } from './bits.tsx';
 
 /**
  * post.byline: the author's level, title and chosen badge. The preload loads every author of the page in
- * one query before the page renders; each byline then renders without waiting.
+ * one query before the page renders (or takes them from the shared reads); each byline then renders without waiting.
  */
 export function bylineFlair(api: BadgesApi): { render: FC<{ vc: ViewContext; post: Post }>; preload: SlotPreload<'post.byline'> } {
   return {
-    preload: ({ vc, places }) => flairLoader(api.db, vc).prime(places.map(({ post }) => post.authorId)),
+    // flair is the same for every viewer: the page's authors are read once per PAGE_CACHE_MS
+    preload: ({ vc, places }) => flairLoader(api.db, vc, api.sharedReads('flair', 200)).prime(places.map(({ post }) => post.authorId)),
     render: function BadgesByline({ vc, post }) {
       const loader = flairLoader(api.db, vc);
       const known = loader.peek(post.authorId);
