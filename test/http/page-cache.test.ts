@@ -155,4 +155,26 @@ describe("the guests' page cache", () => {
     const refused = await guest.request('/', { headers: { 'accept-encoding': 'gzip;q=0' } });
     expect(refused.headers.get('content-encoding')).toBeNull();
   });
+
+  it('gzips the page for the guest who missed too, with their own token, and stores it for the next guest', async () => {
+    const forum = await forumWithCache();
+    const { gunzipSync } = await import('node:zlib');
+    const first = forum.client();
+    const miss = await first.request('/', { headers: { 'accept-encoding': 'gzip' } });
+    expect(miss.headers.get('x-page-cache')).toBeNull();
+    expect(miss.headers.get('content-encoding')).toBe('gzip');
+    expect(miss.headers.get('vary')).toContain('Accept-Encoding');
+    expect(miss.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(miss.headers.get('content-length')).toBeNull();
+    const token = first.cookies.get('csrf')!;
+    const html = gunzipSync(Buffer.from(await miss.arrayBuffer())).toString();
+    expect(html).toContain(`value="${token}"`);
+    expect(html).toContain('</html>');
+
+    const second = forum.client();
+    const hit = await second.request('/', { headers: { 'accept-encoding': 'gzip' } });
+    expect(hit.headers.get('x-page-cache')).toBe('hit');
+    const hitHtml = gunzipSync(Buffer.from(await hit.arrayBuffer())).toString();
+    expect(hitHtml.replaceAll(second.cookies.get('csrf')!, 'TOKEN')).toBe(html.replaceAll(token, 'TOKEN'));
+  });
 });

@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../cookies.ts';
-import type { SplicedGzip } from '../spliced-gzip.ts';
+import { acceptsGzip } from '../accept-encoding.ts';
+import { compressSegments, gzipWithToken, type SplicedGzip } from '../spliced-gzip.ts';
 
 /**
  * A short-lived in-memory cache of the pages guests see. Guests all see the same page for a URL
@@ -155,7 +156,15 @@ export function pageCacheMiddleware(cache: PageCache, options: Pick<PageCacheOpt
     const body = await res.clone().text();
     const headers: Record<string, string> = {};
     for (const [name, value] of res.headers) if (!perRequestHeaders.has(name)) headers[name] = value;
-    cache.set(key, { at: Date.now(), status: res.status, headers, segments: body.split(token).map((part) => Buffer.from(part)) }, generation);
+    const stored = cache.set(key, { at: Date.now(), status: res.status, headers, segments: body.split(token).map((part) => Buffer.from(part)) }, generation);
+    // the guest who missed gets the bytes every later guest will: compressed once, their token spliced in
+    if (stored && acceptsGzip(c.req.header('accept-encoding'))) {
+      stored.gzip ??= compressSegments(stored.segments);
+      c.res = new Response(gzipWithToken(stored.gzip, Buffer.from(token)), res);
+      c.res.headers.delete('content-length');
+      c.res.headers.set('content-encoding', 'gzip');
+      c.res.headers.append('vary', 'Accept-Encoding');
+    }
   };
 }
 
