@@ -3,6 +3,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.ts';
+import { clientForDrizzle } from './pglite-parsers.ts';
 
 export { schema };
 export type Schema = typeof schema;
@@ -50,7 +51,8 @@ async function openPglite(dataDir: string): Promise<Database> {
     mkdirSync(dir, { recursive: true });
     client = await PGlite.create(dir);
   }
-  const db = drizzle(client, { schema }) as unknown as Db;
+  // drizzle's per-query parsers cost PGlite more than the query (core/db/pglite-parsers.ts)
+  const db = drizzle(clientForDrizzle(client), { schema }) as unknown as Db;
   return {
     kind: 'pglite',
     db,

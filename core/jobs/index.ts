@@ -1,4 +1,5 @@
 import PgBoss from 'pg-boss';
+import { pgliteDefaultParsers } from '../db/pglite-parsers.ts';
 import type { Database } from '../db/index.ts';
 import type { Logger } from '../logger.ts';
 
@@ -136,16 +137,18 @@ export function createJobQueue(database: Database, logger: Logger, options: JobQ
 /** pg-boss talks to PGlite through the same client: multi-statement text goes through exec(). */
 function pgliteAdapter(database: Database) {
   const client = database.client as {
-    exec(sql: string): Promise<{ rows: unknown[] }[]>;
-    query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+    exec(sql: string, options?: { parsers?: object }): Promise<{ rows: unknown[] }[]>;
+    query(sql: string, params?: unknown[], options?: { parsers?: object }): Promise<{ rows: unknown[] }>;
   };
+  // pg-boss expects dates as Date objects: PGlite's own parsing, which the client otherwise leaves to drizzle
+  const options = { parsers: pgliteDefaultParsers(client) };
   return {
     async executeSql(text: string, values?: unknown[]) {
       if (!values || values.length === 0) {
-        const results = await client.exec(text);
+        const results = await client.exec(text, options);
         return results[results.length - 1] ?? { rows: [] };
       }
-      return client.query(text, values);
+      return client.query(text, values, options);
     },
   };
 }
