@@ -83,6 +83,20 @@ describe('a member’s pages with the caches on', () => {
     await expect.poll(async () => bell(await page()), { timeout: 2000 }).toBe('1');
   });
 
+  it('drops a member’s counts when opening a conversation marks it read, though that is a GET', async () => {
+    const forum = await createTestForum({ env: { PAGE_CACHE_MS: '60000' } });
+    const alice = await forum.member({ username: 'alice' });
+    const bob = await forum.member({ username: 'bob' });
+    const messages = (html: string) => /class="messages-link"[^>]*>[\s\S]*?<\/a>/.exec(html)?.[0].match(/class="count">(\d+)</)?.[1] ?? '0';
+    const start = await alice.client.post('/messages', { to: 'bob', raw: 'Hello Bob' });
+    expect(start.status).toBe(303);
+    expect(messages(await (await bob.client.get('/')).text())).toBe('1');
+    // held in memory now; opening the conversation is what must clear it
+    expect(messages(await (await bob.client.get('/')).text())).toBe('1');
+    expect((await bob.client.get(start.headers.get('location')!)).status).toBe(200);
+    expect(messages(await (await bob.client.get('/')).text())).toBe('0');
+  });
+
   it('refuses a session at once after the member logs out', async () => {
     const forum = await createTestForum({ env: { PAGE_CACHE_MS: '60000' } });
     const alice = await forum.member({ username: 'alice' });
