@@ -22,7 +22,7 @@ const SEEN_EVERY_MS = 5 * 60 * 1000;
  * "Last seen" feeds digests, immediate-email suppression and activity figures. One write per member
  * every few minutes at most, off the request's critical path.
  */
-function noteSeen(db: Db, user: User, log: Logger): void {
+export function noteSeen(db: Db, user: User, log: Logger): void {
   const now = Date.now();
   if (user.lastSeenAt && now - user.lastSeenAt.getTime() < SEEN_EVERY_MS) return;
   user.lastSeenAt = new Date(now);

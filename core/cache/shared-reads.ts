@@ -40,6 +40,13 @@ export class SharedReads<V> {
     return value;
   }
 
+  /** What is held for a key, if it is fresh (possibly still loading), without loading anything. */
+  peek(key: string, now = Date.now()): Promise<V> | undefined {
+    if (this.options.ttlMs <= 0) return undefined;
+    const hit = this.entries.get(key);
+    return hit && now - hit.at <= this.options.ttlMs ? hit.value : undefined;
+  }
+
   clear(): void {
     this.generation++;
     this.entries.clear();

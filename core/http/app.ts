@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
 import { guestLaneFor, laneForFetch } from './guest-lane.ts';
+import { memberLaneFor, memberLaneForFetch } from './member-pages/lane.ts';
 import { sessionMiddleware } from '../accounts/middleware.ts';
 import { activityMiddleware } from '../activity/index.ts';
 import { accountRoutes } from '../accounts/routes.tsx';
@@ -82,12 +83,22 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   return app;
 }
 
-/** Guests' cached pages skip the whole stack (core/http/guest-lane.ts); everything else is dispatched as usual. */
+/**
+ * Guests' cached pages and members' thread pages from their class's template skip the whole stack
+ * (core/http/guest-lane.ts, core/http/member-pages/lane.ts); everything else is dispatched as usual.
+ */
 function serveGuestsFromCacheFirst(app: Hono, deps: AppDeps): void {
   const lane = guestLaneFor(deps);
-  if (!lane) return;
+  const members = memberLaneFor(deps);
+  if (!lane || !members) return;
   const serveFromCache = laneForFetch(lane);
+  const serveMembers = memberLaneForFetch(members, (err) => deps.logger.warn({ err }, 'member lane failed; the app answers'));
   const dispatch = app.fetch;
-  app.fetch = (request, env, executionContext) =>
-    serveFromCache(request, (env as { incoming?: IncomingMessage } | undefined)?.incoming) ?? dispatch(request, env, executionContext);
+  app.fetch = (request, env, executionContext) => {
+    const cached = serveFromCache(request, (env as { incoming?: IncomingMessage } | undefined)?.incoming);
+    if (cached) return cached;
+    const member = serveMembers(request);
+    if (!member) return dispatch(request, env, executionContext);
+    return member.then((found) => found ?? dispatch(request, env, executionContext));
+  };
 }

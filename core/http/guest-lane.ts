@@ -103,7 +103,7 @@ export function laneForFetch(answer: AnswerFromCache) {
   };
 }
 
-const plainHost = /^[a-z0-9.-]+(?::[0-9]{1,5})?$/i;
+export const plainHost = /^[a-z0-9.-]+(?::[0-9]{1,5})?$/i;
 
 /**
  * For Node's server, ahead of @hono/node-server: a hit is written with one `writeHead` and one `end`,
@@ -126,7 +126,7 @@ export function laneForNode(answer: AnswerFromCache) {
   };
 }
 
-function nodeHeader(incoming: IncomingMessage) {
+export function nodeHeader(incoming: IncomingMessage) {
   return (name: string): string | undefined => {
     const value = incoming.headers[name];
     return Array.isArray(value) ? value.join(', ') : value;

@@ -2,17 +2,23 @@ import type { RequestListener } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { Forum } from '../bootstrap.ts';
 import { guestLaneFor, laneForNode } from './guest-lane.ts';
+import { memberLaneFor, memberLaneForNode } from './member-pages/lane.ts';
 
 /**
- * What Node's HTTP server runs for each request: guests' cached pages are written straight away
- * (core/http/guest-lane.ts); everything else goes through @hono/node-server to the app.
+ * What Node's HTTP server runs for each request: guests' cached pages and members' thread pages from
+ * their class's template are written straight away (core/http/guest-lane.ts, core/http/member-pages/lane.ts);
+ * everything else goes through @hono/node-server to the app.
  */
 export function forumRequestListener(forum: Pick<Forum, 'app' | 'deps'>, hostname?: string): RequestListener {
   const adapter = getRequestListener(forum.app.fetch, { hostname });
-  const lane = guestLaneFor(forum.deps);
-  if (!lane) return adapter;
-  const answerGuests = laneForNode(lane);
+  const guests = guestLaneFor(forum.deps);
+  const members = memberLaneFor(forum.deps);
+  if (!guests || !members) return adapter;
+  const answerGuests = laneForNode(guests);
+  const answerMembers = memberLaneForNode(members, (err) => forum.deps.logger.warn({ err }, 'member lane failed; the app answers'));
   return (incoming, outgoing) => {
-    if (!answerGuests(incoming, outgoing)) void adapter(incoming, outgoing);
+    if (answerGuests(incoming, outgoing)) return;
+    if (answerMembers(incoming, outgoing, () => void adapter(incoming, outgoing))) return;
+    void adapter(incoming, outgoing);
   };
 }

@@ -30,7 +30,7 @@ import { SharedReads, sharedReadsFor } from '../cache/shared-reads.ts';
 export interface StagedRegistrations {
   filters: { name: FilterName; handler: FilterHandler<FilterName>; priority?: number }[];
   actions: { name: ActionName; handler: ActionHandler<ActionName>; priority?: number }[];
-  slots: { name: SlotName; key: string; render: FC<SlotProps[SlotName] & { vc: ViewContext }>; priority: number; preload?: SlotPreload<SlotName> }[];
+  slots: { name: SlotName; key: string; render: FC<SlotProps[SlotName] & { vc: ViewContext }>; priority: number; preload?: SlotPreload<SlotName>; shared?: boolean }[];
   adminPages: AdminPageDefinition[];
   jobs: JobDefinition[];
   notificationTypes: Map<string, NotificationTypeDefinition>;
@@ -107,7 +107,7 @@ export function createPluginApi(
     slot(name, key, render, options) {
       const clash = staged.slots.find((s) => s.name === name && s.key === key);
       if (clash) throw new PluginError('PLUGIN_DUPLICATE_SLOT_KEY', id, { key, slot: name, owner: id });
-      staged.slots.push({ name, key, render: render as never, priority: options?.priority ?? 100, preload: options?.preload as never });
+      staged.slots.push({ name, key, render: render as never, priority: options?.priority ?? 100, preload: options?.preload as never, shared: options?.shared });
     },
     sharedReads<V>(name: string, maxEntries = 500) {
       // without the forum's caches (tools, some tests) nothing is kept: every read loads

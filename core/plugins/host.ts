@@ -36,7 +36,7 @@ function guardDuplicateRoutes(id: string, routes: Hono<PluginEnv<unknown>>): voi
 }
 
 /** The version of the public plugin API (core/plugins/api.ts). Plugins declare the range they support. */
-export const CORE_API_VERSION = '1.3.0';
+export const CORE_API_VERSION = '1.4.0';
 
 export interface LoadedPlugin {
   definition: PluginDefinition;
@@ -188,7 +188,7 @@ export class PluginHost {
       hooks.addAction(a.name, a.handler, { owner: id, priority: a.priority, active: (ctx) => this.isActive(id, ctx.categoryId) });
     }
     for (const s of staged.slots) {
-      slots.set(s.name, { key: s.key, owner: id, priority: s.priority, render: s.render, preload: s.preload, active: (categoryId) => this.isActive(id, categoryId) });
+      slots.set(s.name, { key: s.key, owner: id, priority: s.priority, render: s.render, preload: s.preload, shared: s.shared, active: (categoryId) => this.isActive(id, categoryId) });
     }
     for (const job of staged.jobs) this.deps.jobs.define(job);
     for (const [type, def] of staged.notificationTypes) registerNotificationType(type, def.messageKey);

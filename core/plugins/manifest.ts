@@ -118,12 +118,17 @@ export interface PluginApi<Settings> {
   };
   filter<K extends FilterName>(name: K, handler: FilterHandler<K>, options?: { priority?: number }): void;
   action<K extends ActionName>(name: K, handler: ActionHandler<K>, options?: { priority?: number }): void;
-  /** `preload` (API 1.2): load, before the page renders, what the render needs for all its places at once (see SlotPreload). */
+  /**
+   * `preload` (API 1.2): load, before the page renders, what the render needs for all its places at once (see SlotPreload).
+   * `shared` (API 1.4): the render reads nothing of the viewer beyond what every member of their class shares
+   * (language, time zone, role, trust level, groups; never their id, name, votes or RSVPs), so it is rendered
+   * once into pages shared by that class (core/http/member-pages) instead of once per member.
+   */
   slot<N extends SlotName>(
     name: N,
     key: string,
     render: FC<SlotProps[N] & { vc: ViewContext }>,
-    options?: { priority?: number; preload?: SlotPreload<N> },
+    options?: { priority?: number; preload?: SlotPreload<N>; shared?: boolean },
   ): void;
   /**
    * (API 1.3) A store of reads every viewer shares (e.g. flair of a page's authors), kept in memory for

@@ -2,6 +2,7 @@ import type { Child, FC } from 'hono/jsx';
 import type { ViewContext } from '../ui/view-context.ts';
 import type { Category, Post, Thread } from '../forum/schema.ts';
 import type { User } from '../accounts/schema.ts';
+import { MemberPart } from '../ui/member-parts.tsx';
 
 /**
  * Named places in core templates and the props each receives. Plugins may add their own
@@ -51,6 +52,12 @@ export interface SlotEntry<N extends SlotName> {
   priority: number;
   render: FC<SlotProps[N] & { vc: ViewContext }>;
   preload?: SlotPreload<N>;
+  /**
+   * The render reads nothing of the viewer but what every member of their class shares: language, time zone,
+   * role, trust level, groups (core/http/member-pages). Such an entry is rendered into pages shared by a class
+   * of members; any other is rendered again for each member.
+   */
+  shared?: boolean;
   active: (categoryId: number | null | undefined) => boolean;
 }
 
@@ -123,6 +130,7 @@ export function Slot<N extends SlotName>(
     <>
       {entries.map((e) => {
         const Render = e.render as unknown as FC<Record<string, unknown>>;
+        if (vc.memberParts && !e.shared) return <MemberPart vc={vc} render={(own) => <Render {...(rest as Record<string, unknown>)} vc={own} />} />;
         return <Render {...(rest as Record<string, unknown>)} vc={vc} />;
       })}
     </>

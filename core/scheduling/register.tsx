@@ -13,6 +13,7 @@ export function registerScheduling(deps: AppDeps): void {
     owner: 'core',
     priority: 900,
     active: () => true,
+    shared: true,
     render: ({ vc, mode, form }) => {
       const user = vc.user;
       if (mode !== 'thread' || !user) return null;

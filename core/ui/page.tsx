@@ -3,7 +3,7 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { activeTheme, type LayoutProps } from './theme.ts';
-import { viewContext } from './view-context.ts';
+import { viewContext, type ViewContext } from './view-context.ts';
 
 export type PageOptions = Omit<LayoutProps, 'vc' | 'children'> & { status?: ContentfulStatusCode };
 
@@ -32,17 +32,21 @@ export function renderPage(c: Context, options: PageOptions, body: Child): Respo
     c.set('beforeRender', []);
     return Promise.all(pending).then(() => renderPage(c, options, body));
   }
-  const { Layout } = activeTheme();
   const { status, ...layout } = options;
   c.header('Cache-Control', 'private, no-cache');
-  return c.html(
+  return c.html(pageMarkup(viewContext(c), layout, body), status ?? 200);
+}
+
+/** A full page in the active theme's layout, rendered with the given view context. */
+export function pageMarkup(vc: ViewContext, layout: Omit<PageOptions, 'status'>, body: Child) {
+  const { Layout } = activeTheme();
+  return (
     <>
       {raw('<!doctype html>')}
-      <Layout vc={viewContext(c)} {...layout}>
+      <Layout vc={vc} {...layout}>
         {body}
       </Layout>
-    </>,
-    status ?? 200,
+    </>
   );
 }
 

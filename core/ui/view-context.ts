@@ -5,6 +5,7 @@ import type { SiteSettings } from '../site/settings.ts';
 import type { SlotRegistry } from '../plugins/slots.tsx';
 import { assetUrl } from './assets.ts';
 import type { MemberStanding } from '../moderation/standing.ts';
+import type { MemberPartRecorder } from './member-parts.tsx';
 
 /** Everything a view needs about the request, passed explicitly so views stay plain functions. */
 export interface ViewContext {
@@ -27,6 +28,8 @@ export interface ViewContext {
   slots?: SlotRegistry;
   /** A silence or pending rules the signed-in member is told about on every page (core/moderation). */
   standing?: MemberStanding | null;
+  /** Set while a page is rendered as a template shared by a class of members (core/http/member-pages). */
+  memberParts?: MemberPartRecorder;
 }
 
 const made = new WeakMap<Context, ViewContext>();

@@ -20,6 +20,7 @@ export function registerUploadSlots(slots: SlotRegistry, uploads: UploadContext)
     owner: 'core',
     priority: 10,
     active: () => true,
+    shared: true,
     render: ({ vc }) =>
       vc.user ? (
         <>
@@ -34,6 +35,7 @@ export function registerUploadSlots(slots: SlotRegistry, uploads: UploadContext)
     owner: 'core',
     priority: 1,
     active: () => true,
+    shared: true,
     render: ({ vc, mode }) => (vc.user ? <ComposerImageControl vc={vc} target={mode === 'thread' ? 'f-raw' : 'reply-raw'} /> : null),
   });
 

@@ -31,7 +31,7 @@ export default definePlugin({
   id: 'badges',
   version: '1.0.0',
   // api.transaction and notify(…, { tx }) came with 1.1.0, slot preloads with 1.2.0, sharedReads with 1.3.0
-  coreApi: '^1.3.0',
+  coreApi: '^1.4.0',
   scope: 'global',
   settings: badgesSettings,
   tables: { badgesLedger, badgesMembers, badgesCheckins, badgesBadges, badgesGrants, badgesLevels, badgesRewards, badgesRedemptions },
@@ -43,9 +43,9 @@ export default definePlugin({
     await seedLevels(api.db);
 
     // UI
-    api.slot('head', 'badges.css', () => <link rel="stylesheet" href={api.assetUrl('badges.css')} />);
+    api.slot('head', 'badges.css', () => <link rel="stylesheet" href={api.assetUrl('badges.css')} />, { shared: true });
     const byline = bylineFlair(api);
-    api.slot('post.byline', 'badges.flair', byline.render, { preload: byline.preload });
+    api.slot('post.byline', 'badges.flair', byline.render, { preload: byline.preload, shared: true });
     const checkin = sidebarCheckin(api);
     api.slot('sidebar', 'badges.checkin', checkin.render, { preload: checkin.preload });
     api.slot('profile.summary', 'badges.profile', profileSummary(api));

@@ -28,7 +28,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export default definePlugin({
   id: 'events',
   version: '1.0.0',
-  coreApi: '^1.2.0',
+  coreApi: '^1.4.0',
   scope: 'category',
   settings: eventsSettings,
   categorySettings: ['whoCanCreate', 'reminderHours', 'maxOccurrences'],
@@ -38,10 +38,10 @@ export default definePlugin({
   assets: { 'events.css': path.join(here, 'assets', 'events.css') },
   setup(api) {
     // UI
-    api.slot('head', 'events.css', () => <link rel="stylesheet" href={api.assetUrl('events.css')} />);
+    api.slot('head', 'events.css', () => <link rel="stylesheet" href={api.assetUrl('events.css')} />, { shared: true });
     const eventsBlock = threadEvents(api);
     api.slot('thread.belowFirstPost', 'events.thread', eventsBlock.render, { preload: eventsBlock.preload });
-    api.slot('composer.extras', 'events.composer', composerEvent(api));
+    api.slot('composer.extras', 'events.composer', composerEvent(api), { shared: true });
     api.slot('thread.listItem', 'events.badge', listBadge(api));
     api.slot('category.header', 'events.calendar', ({ vc, category }) => (
       <p class="events-category-link">

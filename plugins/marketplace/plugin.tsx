@@ -21,7 +21,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export default definePlugin({
   id: 'marketplace',
   version: '1.0.0',
-  coreApi: '^1.0.0',
+  coreApi: '^1.4.0',
   scope: 'category',
   settings: marketplaceSettings,
   categorySettings: ['expiryDays', 'defaultCurrency'],
@@ -31,11 +31,11 @@ export default definePlugin({
   assets: { 'marketplace.css': path.join(here, 'assets', 'marketplace.css') },
   setup(api) {
     // UI
-    api.slot('head', 'marketplace.css', () => <link rel="stylesheet" href={api.assetUrl('marketplace.css')} />);
+    api.slot('head', 'marketplace.css', () => <link rel="stylesheet" href={api.assetUrl('marketplace.css')} />, { shared: true });
     api.slot('category.header', 'marketplace.links', categoryLinks(api));
     api.slot('thread.header', 'marketplace.listing', listingHeader(api));
     api.slot('thread.listItem', 'marketplace.badge', listItemBadge(api));
-    api.slot('composer.extras', 'marketplace.hint', composerHint());
+    api.slot('composer.extras', 'marketplace.hint', composerHint(), { shared: true });
 
     // the category view (cards and filters) and the listing form
     const category = api.scope.category();

@@ -30,7 +30,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export default definePlugin({
   id: 'polls',
   version: '1.0.0',
-  coreApi: '^1.2.0',
+  coreApi: '^1.4.0',
   scope: 'category',
   settings: pollsSettings,
   categorySettings: ['whoCanCreate', 'maxOptions', 'allowAnonymous', 'defaultResultsVisibility', 'giveawayMaxWinners'],
@@ -40,10 +40,10 @@ export default definePlugin({
   assets: { 'polls.css': path.join(here, 'assets', 'polls.css') },
   setup(api) {
     // UI
-    api.slot('head', 'polls.css', () => <link rel="stylesheet" href={api.assetUrl('polls.css')} />);
+    api.slot('head', 'polls.css', () => <link rel="stylesheet" href={api.assetUrl('polls.css')} />, { shared: true });
     const pollsBlock = threadPolls(api);
     api.slot('thread.belowFirstPost', 'polls.thread', pollsBlock.render, { preload: pollsBlock.preload });
-    api.slot('composer.extras', 'polls.composer', composerPoll(api));
+    api.slot('composer.extras', 'polls.composer', composerPoll(api), { shared: true });
 
     // a poll attached while starting a thread
     api.filter('thread.beforeCreate', validateComposerPoll(api));

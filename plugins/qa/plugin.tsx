@@ -22,7 +22,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export default definePlugin({
   id: 'qa',
   version: '1.0.0',
-  coreApi: '^1.2.0',
+  coreApi: '^1.4.0',
   scope: 'category',
   settings: qaSettings,
   categorySettings: ['whoMayAccept', 'autoCloseDays', 'remindAfterDays'],

@@ -3,6 +3,7 @@
  * both with autocannon, and reports every scenario as a ratio to the hello-world measured in the same run.
  *
  *   npm run bench -- [--duration 10] [--connections 50] [--engines postgres,pglite] [--sizes 10000,1000000] [--reuse]
+ *                    [--only 'signed in']   (scenarios whose name contains this text; the full table is the record)
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     engines: { type: 'string', default: 'postgres,pglite' },
     sizes: { type: 'string', default: '10000,1000000' },
     reuse: { type: 'boolean', default: false },
+    only: { type: 'string', default: '' },
   },
 });
 const duration = Number(values.duration);
@@ -165,15 +167,19 @@ async function main(): Promise<void> {
         };
         const forum = await startForum(target);
         try {
-          for (const scenario of [...forumScenarios(forum.url, fixtures), writeMixScenario(forum.url, fixtures)]) await measurePaired(scenario, forum.pid);
+          const scenarios = [...forumScenarios(forum.url, fixtures), writeMixScenario(forum.url, fixtures)].filter((s) => s.name.includes(values.only));
+          for (const scenario of scenarios) await measurePaired(scenario, forum.pid);
         } finally {
           await forum.stop();
         }
-        const reads = await startViewerReads(target, fixtures);
-        try {
-          await measurePaired(viewerReadsScenario(reads.url, fixtures), reads.pid);
-        } finally {
-          await reads.stop();
+        const readsOnly = viewerReadsScenario('', fixtures);
+        if (readsOnly.name.includes(values.only)) {
+          const reads = await startViewerReads(target, fixtures);
+          try {
+            await measurePaired({ ...readsOnly, url: reads.url }, reads.pid);
+          } finally {
+            await reads.stop();
+          }
         }
       } finally {
         await hello.stop();

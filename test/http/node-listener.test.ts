@@ -94,4 +94,31 @@ describe("Node's request listener", () => {
     expect(absolute.status).toBe(200);
     expect(absolute.body).toContain('Served before the adapter');
   });
+
+  it("writes a member's thread page from their class's template, with the headers the app sends", async () => {
+    const { client } = await forum.member({ username: 'lanemember', displayName: 'Lane Member' });
+    const session = `session=${client.cookies.get('session')}`;
+    const first = await send(port, page, { cookie: session, 'accept-encoding': 'gzip' });
+    expect(first.headers['x-member-page']).toBeUndefined();
+    const csrf = /^csrf=([a-z2-7]{32});/.exec(([] as string[]).concat(first.headers['set-cookie'] ?? []).find((v) => v.startsWith('csrf=')) ?? '')?.[1];
+    expect(csrf).toBeDefined();
+    const cookie = `${session}; csrf=${csrf}`;
+    const fromApp = await send(port, page, { cookie, 'accept-encoding': 'gzip' });
+    let fromLane = fromApp;
+    await expect
+      .poll(async () => (fromLane = await send(port, page, { cookie, 'accept-encoding': 'gzip', 'x-request-id': 'proxy-7' })).headers['x-member-page'], { timeout: 5000 })
+      .toBe('template');
+    expect(fromLane.headers['x-request-id']).toBe('proxy-7');
+    expect(fromLane.body).toContain('Lane Member');
+    expect(fromLane.body).toContain(`value="${csrf}"`);
+    const comparable = (answer: Answer) => {
+      const { date, connection, 'keep-alive': keepAlive, 'x-request-id': id, 'x-member-page': lane, 'content-length': length, 'set-cookie': cookies, ...rest } =
+        answer.headers;
+      void [date, connection, keepAlive, id, lane, length, cookies];
+      return rest;
+    };
+    // the first answer came from the app (its cookie aside, the same headers); later ones may come from the lane
+    expect(comparable(fromLane)).toEqual(comparable(first));
+    expect(fromLane.body.replace(/name="_submission" value="[^"]*"/g, '')).toBe(fromApp.body.replace(/name="_submission" value="[^"]*"/g, ''));
+  });
 });

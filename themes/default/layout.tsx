@@ -4,6 +4,8 @@ import type { LayoutProps } from '../../core/ui/theme.ts';
 import { isStaff } from '../../core/ui/view-context.ts';
 import { Slot } from '../../core/plugins/slots.tsx';
 import { StandingNotice } from '../../core/moderation/views/standing-notice.tsx';
+import { MemberPart } from '../../core/ui/member-parts.tsx';
+import type { ViewContext } from '../../core/ui/view-context.ts';
 
 export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
   vc,
@@ -61,41 +63,7 @@ export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
             </form>
             <nav aria-label={t('nav.account')} class="account-nav">
               {user ? (
-                <>
-                  <a class="button primary" href="/new">
-                    {t('nav.newThread')}
-                  </a>
-                  <details class="bell-menu">
-                    <summary
-                      class="bell"
-                      aria-label={t('notifications.bell', { count: vc.unreadNotifications })}
-                      data-label-template={t('notifications.bell', { count: '{count}' })}
-                      hx-get="/notifications/menu"
-                      hx-target="#notification-menu"
-                      hx-swap="outerHTML"
-                    >
-                      <BellIcon />
-                      {vc.unreadNotifications > 0 ? <span class="count">{vc.tr.number(vc.unreadNotifications)}</span> : null}
-                    </summary>
-                    <div id="notification-menu" class="notification-menu">
-                      <a href="/notifications">{t('notifications.seeAll')}</a>
-                    </div>
-                  </details>
-                  <a href="/messages" class="messages-link" aria-label={t('conversations.navLabel', { count: vc.unreadConversations })}>
-                    <MailIcon />
-                    {vc.unreadConversations > 0 ? <span class="count">{vc.tr.number(vc.unreadConversations)}</span> : null}
-                  </a>
-                  {isStaff(user) ? <a href="/review">{t('moderation.nav.review')}</a> : null}
-                  {isStaff(user) ? <a href="/admin">{t('nav.admin')}</a> : null}
-                  <a href={`/u/${encodeURIComponent(user.username)}`}>{user.displayName}</a>
-                  <a href="/preferences">{t('nav.preferences')}</a>
-                  <form method="post" action="/logout" class="inline">
-                    <input type="hidden" name="_csrf" value={vc.csrfToken} />
-                    <button type="submit" class="link">
-                      {t('nav.logout')}
-                    </button>
-                  </form>
-                </>
+                <MemberPart vc={vc} variant={memberNavVariant} perMember render={(own) => <MemberNav vc={own} />} />
               ) : (
                 <>
                   <a href={`/login?next=${encodeURIComponent(vc.path)}`}>{t('nav.login')}</a>
@@ -155,3 +123,48 @@ const MailIcon: FC = () => (
     <path d="m3 7 9 6 9-6" />
   </svg>
 );
+
+/** What changes with the member in the header: their name, their counts. Part of the page for a class of members. */
+const memberNavVariant = (vc: ViewContext) => `${vc.user?.id}|${vc.user?.username}|${vc.user?.displayName}|${vc.unreadNotifications}|${vc.unreadConversations}`;
+
+const MemberNav: FC<{ vc: ViewContext }> = ({ vc }) => {
+  const { t, user } = vc;
+  if (!user) return null;
+  return (
+    <>
+      <a class="button primary" href="/new">
+        {t('nav.newThread')}
+      </a>
+      <details class="bell-menu">
+        <summary
+          class="bell"
+          aria-label={t('notifications.bell', { count: vc.unreadNotifications })}
+          data-label-template={t('notifications.bell', { count: '{count}' })}
+          hx-get="/notifications/menu"
+          hx-target="#notification-menu"
+          hx-swap="outerHTML"
+        >
+          <BellIcon />
+          {vc.unreadNotifications > 0 ? <span class="count">{vc.tr.number(vc.unreadNotifications)}</span> : null}
+        </summary>
+        <div id="notification-menu" class="notification-menu">
+          <a href="/notifications">{t('notifications.seeAll')}</a>
+        </div>
+      </details>
+      <a href="/messages" class="messages-link" aria-label={t('conversations.navLabel', { count: vc.unreadConversations })}>
+        <MailIcon />
+        {vc.unreadConversations > 0 ? <span class="count">{vc.tr.number(vc.unreadConversations)}</span> : null}
+      </a>
+      {isStaff(user) ? <a href="/review">{t('moderation.nav.review')}</a> : null}
+      {isStaff(user) ? <a href="/admin">{t('nav.admin')}</a> : null}
+      <a href={`/u/${encodeURIComponent(user.username)}`}>{user.displayName}</a>
+      <a href="/preferences">{t('nav.preferences')}</a>
+      <form method="post" action="/logout" class="inline">
+        <input type="hidden" name="_csrf" value={vc.csrfToken} />
+        <button type="submit" class="link">
+          {t('nav.logout')}
+        </button>
+      </form>
+    </>
+  );
+};

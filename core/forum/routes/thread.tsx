@@ -1,7 +1,11 @@
 import { Hono, type Context } from 'hono';
 import { UserError } from '../../http/errors.tsx';
-import { renderPage } from '../../ui/page.tsx';
-import { viewContext } from '../../ui/view-context.ts';
+import { pageMarkup, renderPage } from '../../ui/page.tsx';
+import { viewContext, type ViewContext } from '../../ui/view-context.ts';
+import type { User } from '../../accounts/schema.ts';
+import { acceptsGzip } from '../../http/accept-encoding.ts';
+import { memberPageKey, memberPagesFor, memberTemplates, type ThreadPageMeta } from '../../http/member-pages/store.ts';
+import { MemberTemplate, renderToString, templateViewContext } from '../../http/member-pages/template.tsx';
 import { canSeeThread, findThreadContext, type ThreadContext } from '../service/lookup.ts';
 import { threadPath } from '../service/slug.ts';
 import { tagsForThreads } from '../service/tags.ts';
@@ -10,7 +14,7 @@ import { loadSharedThreadPage, pageCount, POSTS_PER_PAGE, postsAfter, postsByIds
 import { sharedReadsFor } from '../../cache/shared-reads.ts';
 import { viewerReadsFor } from '../../cache/viewer-reads.ts';
 import { likedByViewer } from '../service/likes.ts';
-import { markRead, watchLevel } from '../../watching/index.ts';
+import { markRead, watchLevel, type WatchLevel } from '../../watching/index.ts';
 import { ThreadHeader } from '../views/thread-header.tsx';
 import { MoreLink } from '../views/thread-list.tsx';
 import { nextPageHref, PostRun, ThreadPage } from '../views/thread-page.tsx';
@@ -60,6 +64,9 @@ export function threadRoutes(views: ViewCounter): Hono {
     );
     const pages = order ? Math.max(1, Math.ceil(order.length / POSTS_PER_PAGE)) : pageCount(thread);
     if (page > pages) throw new UserError(404, 'error.404.body');
+    if (user && !fragment && !order && !c.var.standing && memberTemplates.enabled) {
+      return memberThreadPage(c, { user, scope, shared, page, pages, watching, views });
+    }
     const vc = viewContext(c);
     const loadingPosts = order
       ? postsByIds(db, thread.id, order.slice((page - 1) * POSTS_PER_PAGE, page * POSTS_PER_PAGE), user?.id ?? null)
@@ -111,6 +118,80 @@ export function threadRoutes(views: ViewCounter): Hono {
   });
 
   return app;
+}
+
+interface MemberPageInput {
+  user: User;
+  scope: NonNullable<SharedThreadPage['scope']>;
+  shared: SharedThreadPage;
+  page: number;
+  pages: number;
+  watching: (() => Promise<WatchLevel>) | undefined;
+  views: ViewCounter;
+}
+
+/**
+ * A member's full thread page: the page every member of their class sees (core/http/member-pages), rendered
+ * once and kept with the shared reads, with this member's parts, counts and token filled in. Requests for
+ * a template that is already held are answered by the member lane without reaching this route.
+ */
+async function memberThreadPage(c: Context, { user, scope, shared, page, pages, watching, views }: MemberPageInput): Promise<Response> {
+  const { db } = c.var.deps;
+  const { thread } = scope;
+  views.add(thread.id);
+  const postIds = shared.posts.map((post) => post.id);
+  const lastShown = shared.posts.reduce((max, post) => Math.max(max, post.number), 0);
+  const marking = lastShown ? markRead(db, user.id, thread.id, lastShown) : undefined;
+  const templates = memberPagesFor(c.var.deps);
+  const loadingTemplate = templates.get(memberPageKey(user, c.var.locale, c.req.url), () => threadTemplate(c, { scope, shared, page, pages, postIds, lastShown }));
+  const ownReads = viewerReadsFor(c.var.deps);
+  const [template, likes, watch] = await Promise.all([
+    loadingTemplate,
+    ownReads.get(user.id, `likes:${postIds.join()}`, () => likedByViewer(db, user.id, postIds)),
+    watching?.(),
+    ...(c.get('beforeRender') ?? []),
+  ]);
+  const gzip = acceptsGzip(c.req.header('accept-encoding'));
+  const body = await template.fill({
+    user,
+    csrfToken: c.var.csrfToken,
+    unreadNotifications: c.var.unreadNotifications ?? 0,
+    unreadConversations: c.var.unreadConversations ?? 0,
+    state: { liked: (postId) => likes.has(postId), watch },
+  }, { gzip });
+  await marking;
+  c.header('Cache-Control', 'private, no-cache');
+  c.header('Vary', 'HX-Request', { append: true });
+  if (gzip) {
+    c.header('Content-Encoding', 'gzip');
+    c.header('Vary', 'Accept-Encoding', { append: true });
+  }
+  return c.body(body, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
+}
+
+/** The thread page as every member of the viewer's class sees it, with each member's parts left open. */
+async function threadTemplate(
+  c: Context,
+  input: Pick<MemberPageInput, 'scope' | 'shared' | 'page' | 'pages'> & Omit<ThreadPageMeta, 'threadId'>,
+): Promise<MemberTemplate<ThreadPageMeta>> {
+  const { scope, shared, page, pages } = input;
+  const { thread } = scope;
+  const vc = templateViewContext(viewContext(c) as ViewContext & { user: User });
+  await preloadPostSlots(c, vc, scope, shared.posts);
+  const base = threadPath(thread);
+  const posts = shared.posts.map((post) => ({ post, author: shared.authors.get(post.authorId), liked: false }));
+  const html = await renderToString(
+    pageMarkup(
+      vc,
+      {
+        title: page > 1 ? vc.t('forum.thread.pageTitle', { title: thread.title, page }) : thread.title,
+        canonical: `${vc.origin}${page > 1 ? `${base}?page=${page}` : base}`,
+        description: shared.description,
+      },
+      <ThreadPage vc={vc} scope={scope} tags={shared.tags} posts={posts} page={page} pages={pages} />,
+    ),
+  );
+  return new MemberTemplate(html, vc, { threadId: thread.id, postIds: input.postIds, lastShown: input.lastShown });
 }
 
 /** The header alone, for htmx after a staff action. */

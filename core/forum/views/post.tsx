@@ -7,13 +7,31 @@ import { canSeeDeleted, isStaffViewer } from '../permissions.ts';
 import type { PostView } from '../service/thread-page.ts';
 import { Avatar, AuthorName, Time } from './bits.tsx';
 import { PostActions, type PostScope } from './post-actions.tsx';
+import { MemberPart } from '../../ui/member-parts.tsx';
+
+/** Whether the viewer wrote the post: the one fact of their identity a post's rendering depends on. */
+const authorship = (vc: ViewContext, post: PostView['post']): string => (vc.user?.id === post.authorId ? 'author' : 'reader');
 
 export const PostItem: FC<{ vc: ViewContext; view: PostView; scope: PostScope }> = ({ vc, view, scope }) => {
+  const { post } = view;
+  // held for review (core/moderation): only staff and the author know it exists
+  if (post.heldAt && !canSeeDeleted(vc.user)) {
+    return (
+      <MemberPart
+        vc={vc}
+        variant={(own) => authorship(own, post)}
+        render={(own, state) => (own.user?.id === post.authorId ? <PostBody vc={own} view={{ ...view, liked: state.liked(post.id) }} scope={scope} /> : null)}
+        state={{ liked: () => view.liked }}
+      />
+    );
+  }
+  return <PostBody vc={vc} view={view} scope={scope} />;
+};
+
+const PostBody: FC<{ vc: ViewContext; view: PostView; scope: PostScope }> = ({ vc, view, scope }) => {
   const { post, author } = view;
   const { t } = vc;
   const id = `post-${post.number}`;
-  // held for review (core/moderation): only staff and the author know it exists
-  if (post.heldAt && !canSeeDeleted(vc.user) && vc.user?.id !== post.authorId) return null;
   if (post.deletedAt && !canSeeDeleted(vc.user)) {
     return (
       <article class="post deleted tombstone" id={id} data-post-id={post.id} data-post-number={post.number}>
@@ -51,12 +69,27 @@ export const PostItem: FC<{ vc: ViewContext; view: PostView; scope: PostScope }>
       </header>
       {/* sanitised when the post was written (core/markdown): the only raw HTML we output */}
       <div class="post-body">{raw(post.html)}</div>
-      <PostActions vc={vc} post={post} liked={view.liked} username={author?.username} scope={scope} />
+      <MemberPart
+        vc={vc}
+        variant={(own, state) => `${authorship(own, post)}|${state.liked(post.id)}`}
+        render={(own, state) => <PostControls vc={own} view={view} liked={state.liked(post.id)} scope={scope} />}
+        state={{ liked: () => view.liked }}
+      />
+    </article>
+  );
+};
+
+/** Like, quote, edit, delete, report: what the viewer may do with the post. */
+const PostControls: FC<{ vc: ViewContext; view: PostView; liked: boolean; scope: PostScope }> = ({ vc, view, liked, scope }) => {
+  const { post, author } = view;
+  return (
+    <>
+      <PostActions vc={vc} post={post} liked={liked} username={author?.username} scope={scope} />
       {vc.user && vc.user.id !== post.authorId && !post.deletedAt ? (
         <a class="report-link small muted" href={`/report/post/${post.id}`} rel="nofollow">
-          {t('moderation.report.link')}
+          {vc.t('moderation.report.link')}
         </a>
       ) : null}
-    </article>
+    </>
   );
 };

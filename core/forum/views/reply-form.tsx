@@ -35,7 +35,7 @@ export const ReplyForm: FC<ReplyFormProps> = ({ vc, thread, category, value, pro
       data-reset-on-success={inline ? '' : undefined}
     >
       <input type="hidden" name="_csrf" value={vc.csrfToken} />
-      <SubmissionKey />
+      <SubmissionKey vc={vc} />
       <ProblemMessage vc={vc} problem={problem} />
       <div class={`field${error ? ' has-error' : ''}`}>
         <label for="reply-raw">{vc.t('forum.reply.label')}</label>

@@ -11,6 +11,7 @@ import { ReplyForm, ReplyNotice } from './reply-form.tsx';
 import { ThreadHeader } from './thread-header.tsx';
 import { MoreLink } from './thread-list.tsx';
 import { WatchControl, type WatchLevel } from '../../watching/index.ts';
+import { MemberPart } from '../../ui/member-parts.tsx';
 
 /** On the last page, new replies announce themselves (core/live/live.js reads these attributes). */
 function liveAttributes(vc: ViewContext, threadId: number, posts: PostView[]): Record<string, string> {
@@ -67,7 +68,14 @@ export const ThreadPage: FC<ThreadPageProps> = ({ vc, scope, tags, posts, page, 
     <div class="thread-page">
       <ThreadHeader vc={vc} thread={thread} category={category} parent={parent} tags={tags} />
       {page > 1 ? <Pagination vc={vc} base={base} page={page} pages={pages} /> : null}
-      {vc.user && watch ? <WatchControl vc={vc} thread={thread} level={watch} /> : null}
+      {vc.user ? (
+        <MemberPart
+          vc={vc}
+          variant={(_, state) => state.watch ?? ''}
+          render={(own, state) => (state.watch ? <WatchControl vc={own} thread={thread} level={state.watch} /> : null)}
+          state={{ liked: () => false, watch }}
+        />
+      ) : null}
       <div class="post-list" id="posts" {...(page === pages ? liveAttributes(vc, thread.id, posts) : {})}>
         <PostRun vc={vc} scope={scope} posts={posts} />
       </div>

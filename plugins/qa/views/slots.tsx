@@ -18,7 +18,7 @@ const warm = (api: QaApi, vc: ViewContext, places: readonly { thread: Thread }[]
 
 /** Registers the plugin's UI: every slot renders only in categories where Q&A is on (the runtime checks). */
 export function registerSlots(api: QaApi): void {
-  api.slot('head', 'qa.css', () => <link rel="stylesheet" href={api.assetUrl('qa.css')} />);
+  api.slot('head', 'qa.css', () => <link rel="stylesheet" href={api.assetUrl('qa.css')} />, { shared: true });
 
   api.slot('thread.header', 'qa.status', async ({ vc, thread, category }: Props<'thread.header'>) => {
     const data = await threadData(api.db, vc, thread.id, viewerId(vc));
@@ -107,5 +107,6 @@ export function registerSlots(api: QaApi): void {
     category && api.enabledIn(category.id) ? (
       <p class="qa-composer-hint muted small">{vc.t(mode === 'thread' ? 'qa.composer.askHint' : 'qa.composer.answerHint')}</p>
     ) : null,
+    { shared: true },
   );
 }

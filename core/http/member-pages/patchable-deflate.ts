@@ -1,0 +1,134 @@
+import { constants, crc32, createDeflateRaw, deflateRawSync, inflateRawSync, type DeflateRaw } from 'node:zlib';
+import { crc32Combine, zerosOperator, type ZerosOperator } from '../crc32-combine.ts';
+
+/**
+ * Deflate for a page that is the same for many members but for their CSRF token, which appears in every
+ * form (a thread page has one per post). The page is compressed once with a placeholder where the token
+ * goes; each placeholder is written as an uncompressed ("stored") block inside the one deflate stream,
+ * so its bytes appear verbatim in the output and a member's copy is the stored bytes with their token
+ * written over the placeholder's. The compressor keeps its history across those blocks, so the rest of the
+ * page compresses as one text (a post's markup refers back to the previous post's).
+ *
+ * The placeholder is made of control characters no page contains: nothing else in the page can refer
+ * back into it, and a later placeholder that refers back to an earlier one copies the same token. Each
+ * run is checked once, when made, by inflating it with a test token.
+ */
+export interface PatchableRun {
+  /** Raw deflate blocks, none final, ending byte-aligned (a full flush). */
+  data: Buffer;
+  /** Where each placeholder's bytes are in `data`. */
+  offsets: number[];
+  /** Length and CRC-32 of the text with the placeholder. */
+  length: number;
+  crc: number;
+  /** Appends `length` zero bytes to a CRC register: combines this run's CRC with what comes before. */
+  zeros: ZerosOperator;
+  /** XOR of the zero-appending operators for the bytes after each placeholder: the CRC with a token is the
+   * placeholder CRC changed by the token's difference shifted to each place (CRC-32 is linear). */
+  afterTokens: ZerosOperator;
+}
+
+export const TOKEN_LENGTH = 32;
+const safeBytes = [1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31];
+/** Control characters a page never contains (checked per run). */
+const unsafeText = /[\u0001-\u0008\u000e-\u001f]/;
+
+export function makePlaceholder(): Buffer {
+  return Buffer.from(Array.from({ length: TOKEN_LENGTH }, () => safeBytes[Math.floor(Math.random() * safeBytes.length)]!));
+}
+
+/** A run of text with tokens between its parts (`texts.length - 1` of them), compressed once; undefined when it cannot be patched safely. */
+export async function compressPatchable(texts: string[], placeholder: Buffer): Promise<PatchableRun | undefined> {
+  if (texts.some((text) => unsafeText.test(text))) return undefined;
+  const deflate = createDeflateRaw({ level: 6 });
+  const out: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => out.push(chunk));
+  try {
+    for (const [index, text] of texts.entries()) {
+      if (index > 0) {
+        await setLevel(deflate, 0);
+        deflate.write(placeholder);
+        await setLevel(deflate, 6);
+      }
+      if (text) deflate.write(text);
+    }
+    await new Promise<void>((resolve) => deflate.flush(constants.Z_FULL_FLUSH, () => resolve()));
+  } finally {
+    deflate.close();
+  }
+  const data = Buffer.concat(out);
+  const offsets: number[] = [];
+  for (let at = data.indexOf(placeholder); at >= 0; at = data.indexOf(placeholder, at + TOKEN_LENGTH)) offsets.push(at);
+  if (offsets.length !== texts.length - 1) return undefined;
+
+  const plainBytes = Buffer.concat(texts.flatMap((text, index) => (index > 0 ? [placeholder, Buffer.from(text)] : [Buffer.from(text)])));
+  let afterTokens: ZerosOperator = new Uint32Array(32);
+  let end = plainBytes.length;
+  const textLengths = texts.map((text) => Buffer.byteLength(text));
+  // bytes after each placeholder, from the last one back
+  for (let index = texts.length - 1; index > 0; index--) {
+    end -= textLengths[index]!;
+    afterTokens = xorOperators(afterTokens, zerosOperator(plainBytes.length - end));
+    end -= TOKEN_LENGTH;
+  }
+  const run: PatchableRun = { data, offsets, length: plainBytes.length, crc: crc32(plainBytes), zeros: zerosOperator(plainBytes.length), afterTokens };
+
+  // checked once: inflated with a test token, it must be the text with that token in every place
+  const probe = Buffer.from('abcdefghijklmnopqrstuvwxyz234567');
+  const inflated = inflateRawSync(Buffer.concat([patchRun(run, probe), FINAL_BLOCK]));
+  const expected = Buffer.concat(texts.flatMap((text, index) => (index > 0 ? [probe, Buffer.from(text)] : [Buffer.from(text)])));
+  if (!inflated.equals(expected) || runCrc(run, tokenDifference(placeholder, probe)) !== crc32(expected)) return undefined;
+  return run;
+}
+
+/** The run's compressed bytes with `token` in every place. */
+export function patchRun(run: PatchableRun, token: Buffer): Buffer {
+  const copy = Buffer.from(run.data);
+  for (const offset of run.offsets) token.copy(copy, offset);
+  return copy;
+}
+
+/**
+ * What a token changes in a CRC where it replaces the placeholder: the CRC of their byte difference without
+ * CRC-32's pre- and post-conditioning, which is linear in its bytes. The same for every run of a response.
+ */
+export function tokenDifference(placeholder: Buffer, token: Buffer): number {
+  const difference = Buffer.alloc(TOKEN_LENGTH);
+  for (let i = 0; i < TOKEN_LENGTH; i++) difference[i] = placeholder[i]! ^ token[i]!;
+  return (crc32(difference) ^ ZEROS_CRC) >>> 0;
+}
+
+const ZEROS_CRC = crc32(Buffer.alloc(TOKEN_LENGTH));
+
+/** CRC-32 of the run's text with the token in every place, from the placeholder's CRC and `tokenDifference`. */
+export function runCrc(run: PatchableRun, difference: number): number {
+  if (run.offsets.length === 0) return run.crc;
+  return (run.crc ^ crc32Combine(difference, 0, run.afterTokens)) >>> 0;
+}
+
+/** Ends a stream of non-final blocks: an empty final stored block. */
+export const FINAL_BLOCK = Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff]);
+
+/** Below this, deflate gains a few bytes for more CPU than sending them costs (a form's submission key). */
+const STORE_UP_TO = 160;
+
+/** Bytes compressed for one response (a member's own part), as non-final blocks ending byte-aligned. */
+export function deflateOnce(bytes: Buffer): Buffer {
+  if (bytes.length > STORE_UP_TO) return deflateRawSync(bytes, { level: 2, finishFlush: constants.Z_FULL_FLUSH });
+  // deflate gains nothing on a few bytes: a stored block
+  const block = Buffer.alloc(5 + bytes.length);
+  block.writeUInt16LE(bytes.length, 1);
+  block.writeUInt16LE(~bytes.length & 0xffff, 3);
+  bytes.copy(block, 5);
+  return block;
+}
+
+function setLevel(deflate: DeflateRaw, level: number): Promise<void> {
+  return new Promise((resolve) => deflate.params(level, constants.Z_DEFAULT_STRATEGY, () => resolve()));
+}
+
+function xorOperators(a: ZerosOperator, b: ZerosOperator): ZerosOperator {
+  const out = new Uint32Array(32);
+  for (let i = 0; i < 32; i++) out[i] = (a[i]! ^ b[i]!) >>> 0;
+  return out;
+}
