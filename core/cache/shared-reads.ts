@@ -10,7 +10,7 @@ import type { PageCache } from '../http/middleware/page-cache.ts';
  * Concurrent misses for one key share a single load, and a load that began before a clear is not kept.
  */
 export class SharedReads<V> {
-  private entries = new Map<string, { at: number; value: Promise<V> }>();
+  private entries = new Map<string, { at: number; value: Promise<V>; settled?: { value: V } }>();
   private generation = 0;
 
   constructor(private readonly options: { ttlMs: number; maxEntries: number }) {}
@@ -22,9 +22,11 @@ export class SharedReads<V> {
     if (hit) this.entries.delete(key);
     const generation = this.generation;
     const value = load();
-    this.entries.set(key, { at: now, value });
+    const entry: { at: number; value: Promise<V>; settled?: { value: V } } = { at: now, value };
+    this.entries.set(key, entry);
     value.then(
-      () => {
+      (loaded) => {
+        entry.settled = { value: loaded };
         // a write finished while this loaded: what it read may predate the write
         if (generation !== this.generation && this.entries.get(key)?.value === value) this.entries.delete(key);
       },
@@ -45,6 +47,13 @@ export class SharedReads<V> {
     if (this.options.ttlMs <= 0) return undefined;
     const hit = this.entries.get(key);
     return hit && now - hit.at <= this.options.ttlMs ? hit.value : undefined;
+  }
+
+  /** What is held for a key, if it is fresh and has finished loading: for callers that answer without waiting. */
+  peekNow(key: string, now = Date.now()): { value: V } | undefined {
+    if (this.options.ttlMs <= 0) return undefined;
+    const hit = this.entries.get(key);
+    return hit && now - hit.at <= this.options.ttlMs ? hit.settled : undefined;
   }
 
   clear(): void {

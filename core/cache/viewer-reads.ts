@@ -34,6 +34,11 @@ export class ViewerReads {
     return store.get(key, load, now) as Promise<V>;
   }
 
+  /** A member's read, if it is held, fresh and loaded (see SharedReads.peekNow). */
+  peekNow<V>(userId: number, key: string, now = Date.now()): { value: V } | undefined {
+    return this.members.get(userId)?.peekNow(key, now) as { value: V } | undefined;
+  }
+
   /** One member's entries, after a request changed their state without a write that clears everything. */
   forget(userId: number): void {
     this.members.delete(userId);

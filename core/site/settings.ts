@@ -34,6 +34,11 @@ export function invalidateSiteSettings(): void {
   cached = undefined;
 }
 
+/** The settings if they were read in the last moments, without waiting (undefined: call getSiteSettings). */
+export function siteSettingsIfCached(now = Date.now()): SiteSettings | undefined {
+  return cached && now - cached.at < CACHE_MS ? cached.value : undefined;
+}
+
 export async function getSiteSettings(db: DbOrTx): Promise<SiteSettings> {
   if (cached && Date.now() - cached.at < CACHE_MS) return cached.value;
   const rows = await db.select().from(siteSettings).where(inArray(siteSettings.key, keys));

@@ -10,7 +10,7 @@ export {
   levelsFor,
   type ThreadPlace,
 } from './service/levels.ts';
-export { markRead, unreadCounts, lastReadNumber, type UnreadState } from './service/reads.ts';
+export { markRead, alreadyMarked, unreadCounts, lastReadNumber, type UnreadState } from './service/reads.ts';
 export { postNumberUrl } from './service/urls.ts';
 export { registerWatchDefaults } from './hooks.ts';
 export { watchingRoutes } from './routes.tsx';

@@ -35,3 +35,24 @@ export async function validateSessionCached(deps: SessionCacheDeps, token: strin
   // only the request that renewed the session sends the new cookie
   return loadedHere ? result : { ...result, renewed: false };
 }
+
+/**
+ * The session for a token if this instance holds it, loaded and unexpired: for the member lane
+ * (core/http/member-pages/lane.ts), which answers without waiting when it can. Undefined means "ask
+ * validateSessionCached", which may have to read the database.
+ */
+export function heldSessionNow(deps: SessionCacheDeps, token: string, now = Date.now()): Pick<SessionValidation, 'user' | 'session'> | undefined {
+  const held = sharedReadsFor<SessionValidation | null>(deps, 'sessions', 20_000).peekNow(hashOfHeld(token), now)?.value;
+  return held && now < held.session.expiresAt.getTime() ? held : undefined;
+}
+
+/** Token hashes for the member lane, which looks a session up on every page view: SHA-256 in JavaScript costs more than the rest of the look-up. */
+const hashes = new Map<string, string>();
+function hashOfHeld(token: string): string {
+  let hash = hashes.get(token);
+  if (hash === undefined) {
+    if (hashes.size >= 20_000) hashes.delete(hashes.keys().next().value!);
+    hashes.set(token, (hash = hashToken(token)));
+  }
+  return hash;
+}

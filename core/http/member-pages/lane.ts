@@ -2,27 +2,48 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse, serialize } from 'hono/utils/cookie';
 import { noteSeen } from '../../accounts/middleware.ts';
-import { validateSessionCached } from '../../accounts/service/session-cache.ts';
+import { heldSessionNow, validateSessionCached } from '../../accounts/service/session-cache.ts';
+import type { User } from '../../accounts/schema.ts';
 import { activityRecorderFor } from '../../activity/recorder.ts';
 import { viewerReadsFor } from '../../cache/viewer-reads.ts';
 import { isSilenced } from '../../forum/permissions.ts';
 import { likedByViewer } from '../../forum/service/likes.ts';
 import { negotiateLocale } from '../../i18n/index.ts';
-import { mustAcceptRules } from '../../moderation/service/community-rules.ts';
+import { mustAcceptRules, rulesPendingIfKnown } from '../../moderation/service/community-rules.ts';
 import { headerCounts } from '../../notifications/middleware.ts';
-import { getSiteSettings } from '../../site/settings.ts';
-import { markRead, watchLevel } from '../../watching/index.ts';
+import { getSiteSettings, siteSettingsIfCached, type SiteSettings } from '../../site/settings.ts';
+import { alreadyMarked, markRead, watchLevel, type WatchLevel } from '../../watching/index.ts';
 import { CSRF_COOKIE, LOCALE_COOKIE, SESSION_COOKIE } from '../cookies.ts';
 import type { AppDeps } from '../deps.ts';
 import { nodeHeader, plainHost, type LaneAnswer, type LaneRequest } from '../guest-lane.ts';
 import { securityHeaderValues } from '../middleware/security-headers.ts';
-import { memberPageKey, memberPagesFor } from './store.ts';
+import { memberPageKey, memberPagesFor, type ThreadPageMeta } from './store.ts';
+import type { MemberTemplate } from './template.tsx';
 import { acceptsGzip } from '../accept-encoding.ts';
 
 const tokenShape = /^[a-z2-7]{32}$/;
 const validRequestId = /^[\w.-]{1,64}$/;
 /** A thread page exactly as the app links it: `/t/<id>/<slug>`, optionally `?page=<n>`. */
 const threadPage = /^\/t\/[0-9]+\/[^/?#]*(?:\?page=[0-9]+)?$/;
+
+const READ_FIRST = Symbol('read first');
+/** The member's own reads, under the keys the thread route keeps them (core/forum/routes/thread.tsx). */
+const HEADER_COUNTS = 'headerCounts';
+const likesKey = (postIds: number[]) => `likes:${postIds.join()}`;
+const watchKey = (threadId: number) => `watch:${threadId}`;
+type HeaderCounts = { notifications: number; conversations: number };
+
+interface Found {
+  user: User;
+  /** Set when this request renewed the session. */
+  renewedUntil: Date | undefined;
+  site: SiteSettings;
+  locale: string;
+  template: MemberTemplate<ThreadPageMeta>;
+  likes: Set<number>;
+  watch: WatchLevel;
+  counts: HeaderCounts;
+}
 
 /** A request the lane may answer: a member's GET of a full thread page, with well-formed cookies. */
 export interface MemberLaneRequest extends LaneRequest {
@@ -50,6 +71,15 @@ export function memberLane(deps: AppDeps) {
   const ownReads = viewerReadsFor(deps);
   const activity = activityRecorderFor(db, logger);
   const sessionCookie = { httpOnly: true, sameSite: 'Lax', path: '/', secure: deps.origin.startsWith('https://') } as const;
+  // what every answer carries, made once (the security headers, and what the thread route sets)
+  const plainHeaders: Record<string, string> = {
+    ...security,
+    'content-type': 'text/html; charset=UTF-8',
+    'cache-control': 'private, no-cache',
+    vary: 'Accept-Language, Cookie, HX-Request',
+    'x-member-page': 'template',
+  };
+  const gzipHeaders: Record<string, string> = { ...plainHeaders, vary: `${plainHeaders.vary}, Accept-Encoding`, 'content-encoding': 'gzip' };
 
   /** Cheap checks, made synchronously for every request: most are not for this lane. */
   function candidate(request: LaneRequest, path: string): MemberLaneRequest | undefined {
@@ -60,62 +90,96 @@ export function memberLane(deps: AppDeps) {
     const sessionToken = cookies[SESSION_COOKIE];
     const csrfToken = cookies[CSRF_COOKIE];
     if (!sessionToken || !tokenShape.test(sessionToken) || !csrfToken || !tokenShape.test(csrfToken)) return undefined;
-    return { ...request, sessionToken, csrfToken, cookies };
+    return { method: request.method, url: request.url, header: request.header, sessionToken, csrfToken, cookies };
   }
 
-  async function answer(request: MemberLaneRequest): Promise<LaneAnswer | undefined> {
+  /** The answer, at once when everything it needs is in memory (the usual case), else once it is read. */
+  function answer(request: MemberLaneRequest): LaneAnswer | undefined | Promise<LaneAnswer | undefined> {
+    const now = answerFromMemory(request);
+    return now === READ_FIRST ? answerAfterReads(request) : now;
+  }
+
+  function answerFromMemory(request: MemberLaneRequest): LaneAnswer | undefined | Promise<LaneAnswer> | typeof READ_FIRST {
+    const held = heldSessionNow(deps, request.sessionToken);
+    if (!held) return READ_FIRST;
+    const { user } = held;
+    if (user.status !== 'active' || isSilenced(user)) return undefined;
+    const site = siteSettingsIfCached();
+    if (!site || rulesPendingIfKnown(user) === undefined) return READ_FIRST;
+    const locale = localeOf(request, user, site);
+    const key = memberPageKey(user, locale, request.url);
+    const template = templates.peekNow(key)?.value;
+    if (!template) return templates.peek(key) ? READ_FIRST : undefined;
+    const { threadId, postIds, lastShown } = template.meta;
+    if (lastShown && !alreadyMarked(user.id, threadId, lastShown)) return READ_FIRST;
+    const likes = ownReads.peekNow<Set<number>>(user.id, likesKey(postIds));
+    const watch = ownReads.peekNow<WatchLevel>(user.id, watchKey(threadId));
+    const counts = ownReads.peekNow<HeaderCounts>(user.id, HEADER_COUNTS);
+    if (!likes || !watch || !counts) return READ_FIRST;
+    return respond(request, { user, renewedUntil: undefined, site, locale, template, likes: likes.value, watch: watch.value, counts: counts.value });
+  }
+
+  async function answerAfterReads(request: MemberLaneRequest): Promise<LaneAnswer | undefined> {
     const validation = await validateSessionCached(deps, request.sessionToken);
     if (!validation) return undefined;
     const { user, session } = validation;
     if (user.status !== 'active' || isSilenced(user)) return undefined;
     const [site, rules] = await Promise.all([getSiteSettings(db), mustAcceptRules(db, user)]);
     if (rules) return undefined;
-    const locale = negotiateLocale({
+    const locale = localeOf(request, user, site);
+    const held = templates.peek(memberPageKey(user, locale, request.url));
+    if (!held) return undefined;
+    const template = await held;
+    const { threadId, postIds, lastShown } = template.meta;
+    const marking = lastShown ? markRead(db, user.id, threadId, lastShown) : undefined;
+    const [likes, watch, counts] = await Promise.all([
+      ownReads.get(user.id, likesKey(postIds), () => likedByViewer(db, user.id, postIds)),
+      ownReads.get(user.id, watchKey(threadId), () => watchLevel(db, user.id, threadId)),
+      ownReads.get(user.id, HEADER_COUNTS, () => headerCounts(db, user.id)),
+      marking,
+    ]);
+    // this request found the session due for renewal (and renewed it): the new expiry goes to the browser
+    const renewedUntil = validation.renewed ? session.expiresAt : undefined;
+    return respond(request, { user, renewedUntil, site, locale, template, likes, watch, counts });
+  }
+
+  /** Records the visit as the app would, fills the template for the member and adds the app's headers. */
+  function respond(request: MemberLaneRequest, found: Found): LaneAnswer | Promise<LaneAnswer> {
+    const { user, site, locale, template, likes, watch, counts } = found;
+    noteSeen(db, user, logger);
+    const day = activity.dayIn(site.timeZone);
+    void activity.recordActive(user.id, day);
+    deps.views.add(template.meta.threadId);
+    activity.countView(day, 'member');
+    const gzip = acceptsGzip(request.header('accept-encoding'));
+    const member = {
+      user,
+      csrfToken: request.csrfToken,
+      unreadNotifications: counts.notifications,
+      unreadConversations: counts.conversations,
+      state: { liked: (postId: number) => likes.has(postId), watch },
+    };
+    const headersFor = (body: Buffer<ArrayBuffer>): LaneAnswer => {
+      const incomingId = request.header('x-request-id');
+      const headers: Record<string, string> = {
+        ...(gzip ? gzipHeaders : plainHeaders),
+        'content-language': locale,
+        'x-request-id': incomingId && validRequestId.test(incomingId) ? incomingId : randomUUID(),
+      };
+      if (found.renewedUntil) headers['set-cookie'] = serialize(SESSION_COOKIE, request.sessionToken, { ...sessionCookie, expires: found.renewedUntil });
+      return { status: 200, headers, body };
+    };
+    const body = template.fill(member, { gzip });
+    return body instanceof Promise ? body.then(headersFor) : headersFor(body);
+  }
+
+  function localeOf(request: MemberLaneRequest, user: User, site: SiteSettings): string {
+    return negotiateLocale({
       preference: user.locale,
       cookie: request.cookies[LOCALE_COOKIE],
       acceptLanguage: request.header('accept-language'),
       siteDefault: site.defaultLocale,
     });
-    const held = templates.peek(memberPageKey(user, locale, request.url));
-    if (!held) return undefined;
-    const template = await held;
-    const { threadId, postIds, lastShown } = template.meta;
-
-    noteSeen(db, user, logger);
-    const day = activity.dayIn(site.timeZone);
-    void activity.recordActive(user.id, day);
-    deps.views.add(threadId);
-    const marking = lastShown ? markRead(db, user.id, threadId, lastShown) : undefined;
-    const [likes, watch, counts] = await Promise.all([
-      ownReads.get(user.id, `likes:${postIds.join()}`, () => likedByViewer(db, user.id, postIds)),
-      ownReads.get(user.id, `watch:${threadId}`, () => watchLevel(db, user.id, threadId)),
-      ownReads.get(user.id, 'headerCounts', () => headerCounts(db, user.id)),
-    ]);
-    const gzip = acceptsGzip(request.header('accept-encoding'));
-    const body = await template.fill({
-      user,
-      csrfToken: request.csrfToken,
-      unreadNotifications: counts.notifications,
-      unreadConversations: counts.conversations,
-      state: { liked: (postId) => likes.has(postId), watch },
-    }, { gzip });
-    await marking;
-    activity.countView(day, 'member');
-
-    const incomingId = request.header('x-request-id');
-    const headers: Record<string, string> = {
-      ...security,
-      'content-type': 'text/html; charset=UTF-8',
-      'content-language': locale,
-      'cache-control': 'private, no-cache',
-      vary: gzip ? 'Accept-Language, Cookie, HX-Request, Accept-Encoding' : 'Accept-Language, Cookie, HX-Request',
-      'x-request-id': incomingId && validRequestId.test(incomingId) ? incomingId : randomUUID(),
-      'x-member-page': 'template',
-    };
-    if (gzip) headers['content-encoding'] = 'gzip';
-    // this request found the session due for renewal (and renewed it): the new expiry goes to the browser
-    if (validation.renewed) headers['set-cookie'] = serialize(SESSION_COOKIE, request.sessionToken, { ...sessionCookie, expires: session.expiresAt });
-    return { status: 200, headers, body };
   }
 
   return { candidate, answer };
@@ -142,18 +206,26 @@ export function memberLaneForNode(lane: MemberLane, log: (error: unknown) => voi
     const scheme = (incoming.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
     const request = lane.candidate({ method: incoming.method ?? '', url: `${scheme}://${host}${path}`, header: nodeHeader(incoming) }, path);
     if (!request) return false;
-    lane.answer(request).then(
-      (found) => {
-        if (!found) return fallBack();
-        found.headers['content-length'] = String(found.body.length);
-        outgoing.writeHead(found.status, found.headers);
-        outgoing.end(found.body);
-      },
-      (error: unknown) => {
+    const write = (found: LaneAnswer | undefined) => {
+      if (!found) return fallBack();
+      found.headers['content-length'] = String(found.body.length);
+      outgoing.writeHead(found.status, found.headers);
+      outgoing.end(found.body);
+    };
+    let answered: ReturnType<MemberLane['answer']>;
+    try {
+      answered = lane.answer(request);
+    } catch (error) {
+      log(error);
+      fallBack();
+      return true;
+    }
+    if (answered instanceof Promise) {
+      answered.then(write, (error: unknown) => {
         log(error);
         fallBack();
-      },
-    );
+      });
+    } else write(answered);
     return true;
   };
 }
@@ -167,12 +239,14 @@ export function memberLaneForFetch(lane: MemberLane, log: (error: unknown) => vo
       `${url.pathname}${url.search}`,
     );
     if (!candidate) return undefined;
-    return lane.answer(candidate).then(
-      (found) => found && new Response(found.body, { status: found.status, headers: found.headers }),
-      (error: unknown) => {
-        log(error);
-        return undefined;
-      },
-    );
+    return Promise.resolve()
+      .then(() => lane.answer(candidate))
+      .then(
+        (found) => found && new Response(found.body, { status: found.status, headers: found.headers }),
+        (error: unknown) => {
+          log(error);
+          return undefined;
+        },
+      );
   };
 }

@@ -23,7 +23,10 @@ const TOKEN = 'token' as const;
 /** A member-specific part and its renderings so far, one per variant (with the placeholder token). */
 type Slot = { part: MemberPartSpec; rendered: Map<string, string> };
 /** What members share between their own parts: text, token places and parts that vary by a few facts. */
-type SharedRun = { kind: 'shared'; items: (string | typeof TOKEN | Slot)[]; slots: Slot[]; compressed: Map<string, Promise<PatchableRun | undefined>> };
+type SharedRun = { kind: 'shared'; items: (string | typeof TOKEN | Slot)[]; slots: Slot[]; compressed: Map<string, Compressed> };
+/** A run compressed for one combination of its parts' variants; `settled` once done (undefined run: it could not be). */
+type Compressed = { promise: Promise<PatchableRun | undefined>; settled?: { run: PatchableRun | undefined } };
+type Renderings = Map<Slot, { variant: string | undefined; html: string | Promise<string> }>;
 /** A part that is new for every member (a form's submission key, a plugin's slot) or nearly so (the header's name). */
 type OwnPart = { kind: 'own'; slot: Slot; compressed: Map<string, Buffer[]> };
 const MAX_RENDERINGS_PER_PART = 512;
@@ -93,8 +96,12 @@ export class MemberTemplate<Meta = unknown> {
     this.segments.push(run);
   }
 
-  /** The page for one member: gzipped (a gzip member whose shared runs were compressed once) or plain. */
-  async fill(member: Member, options: { gzip: boolean }): Promise<Buffer<ArrayBuffer>> {
+  /**
+   * The page for one member: gzipped (a gzip member whose shared runs were compressed once) or plain.
+   * At once when nothing it needs is still being made (the usual case); a promise when a part renders
+   * asynchronously or a run's compression for this combination of variants is under way.
+   */
+  fill(member: Member, options: { gzip: boolean }): Buffer<ArrayBuffer> | Promise<Buffer<ArrayBuffer>> {
     const vc: ViewContext = {
       ...this.vc,
       memberParts: undefined,
@@ -103,7 +110,7 @@ export class MemberTemplate<Meta = unknown> {
       unreadNotifications: member.unreadNotifications,
       unreadConversations: member.unreadConversations,
     };
-    const renderings = new Map<Slot, { variant: string | undefined; html: string | Promise<string> }>();
+    const renderings: Renderings = new Map();
     const pending: Promise<unknown>[] = [];
     for (const segment of this.segments) {
       for (const slot of segment.kind === 'own' ? [segment.slot] : segment.slots) {
@@ -112,25 +119,34 @@ export class MemberTemplate<Meta = unknown> {
         if (typeof rendering.html !== 'string') pending.push(rendering.html.then((html) => (rendering.html = html)));
       }
     }
-    if (pending.length) await Promise.all(pending);
-    const html = (slot: Slot) => renderings.get(slot)!.html as string;
-    const textOf = (segment: SharedRun | OwnPart) =>
-      segment.kind === 'own' ? html(segment.slot) : segment.items.map((item) => (item === TOKEN ? this.placeholder : typeof item === 'string' ? item : html(item))).join('');
+    if (pending.length) return Promise.all(pending).then(() => this.assemble(renderings, member, options));
+    return this.assemble(renderings, member, options);
+  }
 
-    if (!options.gzip) return Buffer.from(this.segments.map(textOf).join('').split(this.placeholder).join(member.csrfToken)) as Buffer<ArrayBuffer>;
-
-    const token = Buffer.from(member.csrfToken);
+  private assemble(renderings: Renderings, member: Member, options: { gzip: boolean }): Buffer<ArrayBuffer> | Promise<Buffer<ArrayBuffer>> {
+    if (!options.gzip) {
+      return Buffer.from(this.segments.map((segment) => this.textOf(segment, renderings)).join('').split(this.placeholder).join(member.csrfToken)) as Buffer<ArrayBuffer>;
+    }
+    let waiting: Promise<unknown>[] | undefined;
     const runs = this.segments.map((segment) => {
       if (segment.kind === 'own') return undefined;
       const key = segment.slots.map((slot) => renderings.get(slot)!.variant).join('\u0001');
       let compressed = segment.compressed.get(key);
       if (!compressed) {
-        compressed = compressPatchable(textOf(segment).split(this.placeholder), this.patchPlaceholder);
-        if (segment.compressed.size < MAX_COMPRESSED_PER_RUN) segment.compressed.set(key, compressed);
+        const made: Compressed = { promise: compressPatchable(this.textOf(segment, renderings).split(this.placeholder), this.patchPlaceholder) };
+        made.promise.then((run) => (made.settled = { run }), () => {});
+        if (segment.compressed.size < MAX_COMPRESSED_PER_RUN) segment.compressed.set(key, made);
+        compressed = made;
       }
+      if (!compressed.settled) (waiting ??= []).push(compressed.promise);
       return compressed;
     });
-    const ready = await Promise.all(runs);
+    if (waiting) return Promise.all(waiting).then(() => this.gzip(renderings, member, runs));
+    return this.gzip(renderings, member, runs);
+  }
+
+  private gzip(renderings: Renderings, member: Member, runs: (Compressed | undefined)[]): Buffer<ArrayBuffer> {
+    const token = Buffer.from(member.csrfToken);
     const blocks: Buffer[] = [GZIP_HEADER];
     /** Where the token goes in each block that is a shared run's bytes. */
     const patches = new Map<number, number[]>();
@@ -154,7 +170,7 @@ export class MemberTemplate<Meta = unknown> {
         length += bytes.length;
         return;
       }
-      const run = ready[index];
+      const run = runs[index]?.settled?.run;
       if (run) {
         if (run.offsets.length) patches.set(blocks.length, run.offsets);
         blocks.push(run.data);
@@ -164,7 +180,7 @@ export class MemberTemplate<Meta = unknown> {
         return;
       }
       // a run that could not be compressed once (patchable-deflate.ts): compressed for this response
-      const bytes = Buffer.from(textOf(segment).split(this.placeholder).join(member.csrfToken));
+      const bytes = Buffer.from(this.textOf(segment, renderings).split(this.placeholder).join(member.csrfToken));
       if (bytes.length === 0) return;
       blocks.push(deflateOnce(bytes));
       crc = crc32(bytes, crc);
@@ -183,6 +199,12 @@ export class MemberTemplate<Meta = unknown> {
       at += block.length;
     });
     return out as Buffer<ArrayBuffer>;
+  }
+
+  private textOf(segment: SharedRun | OwnPart, renderings: Renderings): string {
+    const html = (slot: Slot) => renderings.get(slot)!.html as string;
+    if (segment.kind === 'own') return html(segment.slot);
+    return segment.items.map((item) => (item === TOKEN ? this.placeholder : typeof item === 'string' ? item : html(item))).join('');
   }
 
   private newRun(): SharedRun {

@@ -70,6 +70,18 @@ export async function mustAcceptRules(db: DbOrTx, user: Pick<User, 'id' | 'role'
   return accepted && accepted.rulesId >= required.id ? null : rules;
 }
 
+/**
+ * mustAcceptRules without waiting, when the cached rules answer it: false when no rules require acceptance
+ * (or the member is staff), undefined when it takes a read (the member's acceptance).
+ */
+export function rulesPendingIfKnown(user: Pick<User, 'role'>, now = Date.now()): false | undefined {
+  if (!cached || now - cached.at >= CACHE_MS) return undefined;
+  if (!cached.value || user.role !== 'member') return false;
+  if (cached.value.requireAcceptance) return undefined;
+  if (!requiringCache || now - requiringCache.at >= CACHE_MS) return undefined;
+  return requiringCache.value ? undefined : false;
+}
+
 async function latestRequiring(db: DbOrTx): Promise<RulesVersion | null> {
   if (requiringCache && Date.now() - requiringCache.at < CACHE_MS) return requiringCache.value;
   const [row] = await db

@@ -35,6 +35,11 @@ export async function markRead(db: DbOrTx, userId: number, threadId: number, pos
   }
 }
 
+/** Whether this process already wrote a read position at least this far (markRead would write nothing). */
+export function alreadyMarked(userId: number, threadId: number, postNumber: number): boolean {
+  return (recentlyMarked.get(`${userId}:${threadId}`) ?? 0) >= postNumber;
+}
+
 /** Tests and tools that rewrite read state directly make the process forget what it marked. */
 export function forgetMarkedReads(): void {
   recentlyMarked.clear();
