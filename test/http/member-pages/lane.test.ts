@@ -1,11 +1,11 @@
 import { gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
-import { createTestForum, type TestClient, type TestForum } from '../helpers/app.ts';
-import { category, reply, thread } from '../forum/helpers.ts';
-import { threadPath } from '../../core/forum/service/slug.ts';
-import { posts } from '../../core/forum/schema.ts';
-import { users } from '../../core/accounts/schema.ts';
-import { memberPagesFor, memberTemplates } from '../../core/http/member-pages/store.ts';
+import { createTestForum, type TestClient, type TestForum } from '../../helpers/app.ts';
+import { category, reply, thread } from '../../forum/helpers.ts';
+import { threadPath } from '../../../core/forum/service/slug.ts';
+import { posts } from '../../../core/forum/schema.ts';
+import { users } from '../../../core/accounts/schema.ts';
+import { memberPagesFor, memberTemplates } from '../../../core/http/member-pages/store.ts';
 
 /** Each form's idempotency key is fresh per page: the one part of two renderings that must differ. */
 const withoutSubmissionKeys = (html: string) => html.replace(/name="_submission" value="[^"]*"/g, 'name="_submission" value=""');

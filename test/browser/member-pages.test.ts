@@ -1,0 +1,79 @@
+import type { Locale } from '../../core/i18n/index.ts';
+import { createUser } from '../../core/accounts/service/users.ts';
+import { createCategory } from '../../core/forum/service/categories.ts';
+import { createPost } from '../../core/forum/service/create-post.ts';
+import { createThread } from '../../core/forum/service/create-thread.ts';
+import { threadPath } from '../../core/forum/service/slug.ts';
+import { updateSiteSettings } from '../../core/site/settings.ts';
+import type { Page } from 'playwright-core';
+import { browserSession, registerMember } from './page-helpers.ts';
+import { startBrowserForum, translator, type BrowserForum } from './harness.ts';
+
+/** Reloads until the member lane answers: the member's session and the class's template are in memory. */
+async function fromTemplate(page: Page, path: string): Promise<Record<string, string>> {
+  let headers: Record<string, string> = {};
+  await expect
+    .poll(async () => {
+      headers = (await page.goto(path))!.headers();
+      return headers['x-member-page'];
+    }, { timeout: 10_000, interval: 100 })
+    .toBe('template');
+  return headers;
+}
+
+// Members' thread pages are made once per class of members and filled in per member before the app runs
+// (core/http/member-pages). A real browser must read them gzipped and act on them: like, reply.
+for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
+  describe(`members' thread pages from their class's template in ${locale}`, () => {
+    const t = translator(locale);
+    const title = locale === 'en' ? 'One page for every member' : '每位会员共用的页面';
+    let forum: BrowserForum;
+    let path = '';
+
+    beforeAll(async () => {
+      forum = await startBrowserForum();
+      const { db, plugins } = forum.server.forum.deps;
+      const admin = await createUser(db, { username: 'founder', email: 'founder@example.com', password: 'a long admin passphrase', role: 'admin' });
+      const writer = await createUser(db, { username: 'writer', email: 'writer@example.com', password: 'a long writer passphrase' });
+      await updateSiteSettings(db, { forumName: 'Member pages', defaultLocale: locale, setupComplete: true, setupToken: null });
+      const category = await createCategory(db, { name: locale === 'en' ? 'General' : '综合', slug: 'general' });
+      const { thread } = await createThread({ db, hooks: plugins.hooks, user: admin, restrictTags: false }, { categoryId: category.id, title, raw: `${title}.` });
+      await createPost({ db, hooks: plugins.hooks, user: writer }, { threadId: thread.id, raw: locale === 'en' ? 'A reply worth a like.' : '值得点赞的回复。' });
+      path = threadPath(thread);
+    });
+
+    afterAll(async () => {
+      await forum?.stop();
+    });
+
+    test('a member reads the page gzipped from the template, likes a reply and replies with its token and key', async () => {
+      const { problems, open, step } = browserSession(forum, locale, 'member-pages');
+      const page = await open();
+      const person = { username: `reader_${locale === 'en' ? 'en' : 'zh'}`, email: `reader-${locale}@example.com`, password: 'a long reader passphrase' };
+      await registerMember(page, t, person);
+
+      await step('the page comes from the template, with the member in the header', async () => {
+        const headers = await fromTemplate(page, path);
+        expect(headers['content-encoding']).toBe('gzip');
+        await expect.poll(() => page.getByRole('heading', { name: title }).count()).toBe(1);
+        await expect.poll(() => page.locator('nav.account-nav').getByRole('link', { name: person.username, exact: true }).count()).toBe(1);
+        expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+      });
+      await step('liking the reply works from the template page, and the next template page shows it liked', async () => {
+        await page.locator('#post-2 button.like-button').click();
+        await expect.poll(() => page.locator('#post-2 button.like-button').getAttribute('aria-pressed')).toBe('true');
+        await fromTemplate(page, path);
+        expect(await page.locator('#post-2 button.like-button').getAttribute('aria-pressed')).toBe('true');
+      });
+      await step('a reply posted from a template page arrives once', async () => {
+        const text = locale === 'en' ? 'Posted from a shared page.' : '从共用页面发出的回复。';
+        await page.getByLabel(t('forum.reply.label')).fill(text);
+        await page.getByRole('button', { name: t('forum.reply.submit') }).click();
+        await expect.poll(() => page.locator('#posts').getByText(text).count()).toBe(1);
+        await fromTemplate(page, path);
+        expect(await page.locator('#posts').getByText(text).count()).toBe(1);
+      });
+      expect(problems).toEqual([]);
+    });
+  });
+}

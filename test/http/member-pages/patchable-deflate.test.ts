@@ -1,0 +1,39 @@
+import { crc32, inflateRawSync } from 'node:zlib';
+import { compressPatchable, FINAL_BLOCK, makePlaceholder, runCrc, tokenDifference, type PatchableRun } from '../../../core/http/member-pages/patchable-deflate.ts';
+
+function withToken(run: PatchableRun, token: Buffer): Buffer {
+  const copy = Buffer.from(run.data);
+  for (const offset of run.offsets) token.copy(copy, offset);
+  return copy;
+}
+
+describe('deflate compressed once, with a token written in per member', () => {
+  const post = (n: number) => `<article class="post" id="post-${n}"><p>回复 ${n}: the same markup again and again</p><form action="/p/${n}/like"><input name="_csrf" value="`;
+  const texts = [...Array.from({ length: 20 }, (_, n) => `${n ? '"/></form></article>' : '<main>'}${post(n)}`), '"/></form></article></main>'];
+
+  it('inflates to the text with each member’s own token in every place, with the right CRC', async () => {
+    const placeholder = makePlaceholder();
+    const run = (await compressPatchable(texts, placeholder))!;
+    expect(run.offsets).toHaveLength(texts.length - 1);
+    for (const token of ['abcdefghijklmnopqrstuvwxyz234567', 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz']) {
+      const bytes = Buffer.from(token);
+      const expected = Buffer.from(texts.join(token));
+      expect(inflateRawSync(Buffer.concat([withToken(run, bytes), FINAL_BLOCK]))).toEqual(expected);
+      expect(runCrc(run, tokenDifference(placeholder, bytes))).toBe(crc32(expected));
+      expect(run.length).toBe(expected.length);
+    }
+    // one stream: later posts refer back to earlier ones, so it is far smaller than the text
+    expect(run.data.length).toBeLessThan(Buffer.byteLength(texts.join('x'.repeat(32))) / 2);
+  });
+
+  it('compresses a run without tokens too', async () => {
+    const run = (await compressPatchable(['<p>no forms here</p>'], makePlaceholder()))!;
+    expect(run.offsets).toEqual([]);
+    expect(inflateRawSync(Buffer.concat([run.data, FINAL_BLOCK])).toString()).toBe('<p>no forms here</p>');
+    expect(runCrc(run, 12345)).toBe(crc32('<p>no forms here</p>'));
+  });
+
+  it('declines text holding the control characters placeholders are made of', async () => {
+    expect(await compressPatchable(['<p>a\u0002b</p>', '</p>'], makePlaceholder())).toBeUndefined();
+  });
+});
