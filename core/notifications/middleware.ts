@@ -6,6 +6,7 @@ import { prepared } from '../db/prepared.ts';
 import { notifications as n } from './schema.ts';
 import { deferUntilRender } from '../ui/page.tsx';
 import { viewerReadsFor } from '../cache/viewer-reads.ts';
+import { viewerReadKeys } from '../cache/viewer-read-keys.ts';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -40,7 +41,7 @@ export function unreadCountMiddleware(): MiddlewareHandler {
     if (user && fullPage) {
       deferUntilRender(
         c,
-        viewerReadsFor(c.var.deps).get(user.id, 'headerCounts', () => headerCounts(c.var.deps.db, user.id)).then((counts) => {
+        viewerReadsFor(c.var.deps).get(user.id, viewerReadKeys.headerCounts, () => headerCounts(c.var.deps.db, user.id)).then((counts) => {
           // a route that marked things read has set fresher counts itself
           if (c.get('unreadNotifications') !== undefined) return;
           c.set('unreadNotifications', counts.notifications);

@@ -13,6 +13,7 @@ import type { ViewCounter } from '../service/view-counter.ts';
 import { loadSharedThreadPage, pageCount, POSTS_PER_PAGE, postsAfter, postsByIds, viewOfSharedPage, type SharedThreadPage } from '../service/thread-page.ts';
 import { sharedReadsFor } from '../../cache/shared-reads.ts';
 import { viewerReadsFor } from '../../cache/viewer-reads.ts';
+import { viewerReadKeys } from '../../cache/viewer-read-keys.ts';
 import { likedByViewer } from '../service/likes.ts';
 import { markRead, watchLevel, type WatchLevel } from '../../watching/index.ts';
 import { ThreadHeader } from '../views/thread-header.tsx';
@@ -48,7 +49,7 @@ export function threadRoutes(views: ViewCounter): Hono {
     const fragment = isHtmx(c) && c.req.query('page') !== undefined;
     // the viewer's watch level needs only the id: it is read alongside the shared page
     const ownReads = viewerReadsFor(c.var.deps);
-    const watching = fragment || !user ? undefined : settle(ownReads.get(user.id, `watch:${id}`, () => watchLevel(db, user.id, id)));
+    const watching = fragment || !user ? undefined : settle(ownReads.get(user.id, viewerReadKeys.watch(id), () => watchLevel(db, user.id, id)));
     const sharedPages = sharedReadsFor<SharedThreadPage>(c.var.deps, 'threadPages', 200);
     const shared = await sharedPages.get(`${id}:${page}`, () => loadSharedThreadPage(db, id, page));
     const scope = shared.scope;
@@ -70,7 +71,7 @@ export function threadRoutes(views: ViewCounter): Hono {
     const vc = viewContext(c);
     const loadingPosts = order
       ? postsByIds(db, thread.id, order.slice((page - 1) * POSTS_PER_PAGE, page * POSTS_PER_PAGE), user?.id ?? null)
-      : viewOfSharedPage(shared, (postIds) => (user ? ownReads.get(user.id, `likes:${postIds.join()}`, () => likedByViewer(db, user.id, postIds)) : undefined));
+      : viewOfSharedPage(shared, (postIds) => (user ? ownReads.get(user.id, viewerReadKeys.likes(postIds), () => likedByViewer(db, user.id, postIds)) : undefined));
     // plugins' slots load for the whole page alongside the viewer's own reads, so the render waits on nothing
     const preloading = order
       ? loadingPosts.then((views) => preloadPostSlots(c, vc, scope, views.map((view) => view.post)))
@@ -147,7 +148,7 @@ async function memberThreadPage(c: Context, { user, scope, shared, page, pages, 
   const ownReads = viewerReadsFor(c.var.deps);
   const [template, likes, watch] = await Promise.all([
     loadingTemplate,
-    ownReads.get(user.id, `likes:${postIds.join()}`, () => likedByViewer(db, user.id, postIds)),
+    ownReads.get(user.id, viewerReadKeys.likes(postIds), () => likedByViewer(db, user.id, postIds)),
     watching?.(),
     ...(c.get('beforeRender') ?? []),
   ]);

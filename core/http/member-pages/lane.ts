@@ -6,6 +6,7 @@ import { heldSessionNow, validateSessionCached } from '../../accounts/service/se
 import type { User } from '../../accounts/schema.ts';
 import { activityRecorderFor } from '../../activity/recorder.ts';
 import { viewerReadsFor } from '../../cache/viewer-reads.ts';
+import { viewerReadKeys } from '../../cache/viewer-read-keys.ts';
 import { isSilenced } from '../../forum/permissions.ts';
 import { likedByViewer } from '../../forum/service/likes.ts';
 import { negotiateLocale } from '../../i18n/index.ts';
@@ -27,10 +28,6 @@ const validRequestId = /^[\w.-]{1,64}$/;
 const threadPage = /^\/t\/[0-9]+\/[^/?#]*(?:\?page=[0-9]+)?$/;
 
 const READ_FIRST = Symbol('read first');
-/** The member's own reads, under the keys the thread route keeps them (core/forum/routes/thread.tsx). */
-const HEADER_COUNTS = 'headerCounts';
-const likesKey = (postIds: number[]) => `likes:${postIds.join()}`;
-const watchKey = (threadId: number) => `watch:${threadId}`;
 type HeaderCounts = { notifications: number; conversations: number };
 
 interface Found {
@@ -56,10 +53,10 @@ export interface MemberLaneRequest extends LaneRequest {
  * Members' thread pages answered before the app runs, like guests' pages (core/http/guest-lane.ts), from
  * the template the member's class shares (core/http/member-pages/template.tsx): no routing, no middleware,
  * no render. Everything the app would do for the request is done here too: the session is checked (and
- * renewed, as the session middleware would), suspended, banned and silenced members and those who must
- * accept new rules are left to the app, the language is negotiated as the app does, the member's own reads (likes,
- * watch level, header counts) come from their per-member store, and the visit is recorded (last seen,
- * active day, page view, thread view, read position).
+ * renewed, as the session middleware would); suspended, banned and silenced members and those who must
+ * accept new rules are left to the app; the language is negotiated as the app does; the member's own
+ * reads (likes, watch level, header counts) come from their per-member store; and the visit is recorded
+ * (last seen, active day, page view, thread view, read position).
  *
  * A page whose template is not held (none made yet for the class and URL, or a write emptied them) goes to
  * the app, which renders the template and keeps it for the next member.
@@ -112,9 +109,9 @@ export function memberLane(deps: AppDeps) {
     if (!template) return templates.peek(key) ? READ_FIRST : undefined;
     const { threadId, postIds, lastShown } = template.meta;
     if (lastShown && !alreadyMarked(user.id, threadId, lastShown)) return READ_FIRST;
-    const likes = ownReads.peekNow<Set<number>>(user.id, likesKey(postIds));
-    const watch = ownReads.peekNow<WatchLevel>(user.id, watchKey(threadId));
-    const counts = ownReads.peekNow<HeaderCounts>(user.id, HEADER_COUNTS);
+    const likes = ownReads.peekNow<Set<number>>(user.id, viewerReadKeys.likes(postIds));
+    const watch = ownReads.peekNow<WatchLevel>(user.id, viewerReadKeys.watch(threadId));
+    const counts = ownReads.peekNow<HeaderCounts>(user.id, viewerReadKeys.headerCounts);
     if (!likes || !watch || !counts) return READ_FIRST;
     return respond(request, { user, renewedUntil: undefined, site, locale, template, likes: likes.value, watch: watch.value, counts: counts.value });
   }
@@ -133,9 +130,9 @@ export function memberLane(deps: AppDeps) {
     const { threadId, postIds, lastShown } = template.meta;
     const marking = lastShown ? markRead(db, user.id, threadId, lastShown) : undefined;
     const [likes, watch, counts] = await Promise.all([
-      ownReads.get(user.id, likesKey(postIds), () => likedByViewer(db, user.id, postIds)),
-      ownReads.get(user.id, watchKey(threadId), () => watchLevel(db, user.id, threadId)),
-      ownReads.get(user.id, HEADER_COUNTS, () => headerCounts(db, user.id)),
+      ownReads.get(user.id, viewerReadKeys.likes(postIds), () => likedByViewer(db, user.id, postIds)),
+      ownReads.get(user.id, viewerReadKeys.watch(threadId), () => watchLevel(db, user.id, threadId)),
+      ownReads.get(user.id, viewerReadKeys.headerCounts, () => headerCounts(db, user.id)),
       marking,
     ]);
     // this request found the session due for renewal (and renewed it): the new expiry goes to the browser
