@@ -3,28 +3,28 @@ import { crc32Combine, zerosOperator, type ZerosOperator } from '../crc32-combin
 
 /**
  * Deflate for a page that is the same for many members but for their CSRF token, which appears in every
- * form (a thread page has one per post). The page is compressed once with a placeholder where the token
- * goes; each placeholder is written as an uncompressed ("stored") block inside the one deflate stream,
+ * form (a thread page has one per post). The page is compressed once with a stand-in where the token
+ * goes; each stand-in is written as an uncompressed ("stored") block inside the one deflate stream,
  * so its bytes appear verbatim in the output and a member's copy is the stored bytes with their token
- * written over the placeholder's. The compressor keeps its history across those blocks, so the rest of the
+ * written over the stand-in's. The compressor keeps its history across those blocks, so the rest of the
  * page compresses as one text (a post's markup refers back to the previous post's).
  *
- * The placeholder is made of control characters no page contains: nothing else in the page can refer
- * back into it, and a later placeholder that refers back to an earlier one copies the same token. Each
+ * The stand-in is made of control characters no page contains: nothing else in the page can refer
+ * back into it, and a later stand-in that refers back to an earlier one copies the same token. Each
  * run is checked once, when made, by inflating it with a test token.
  */
 export interface PatchableRun {
   /** Raw deflate blocks, none final, ending byte-aligned (a full flush). */
   data: Buffer;
-  /** Where each placeholder's bytes are in `data`. */
+  /** Where each stand-in's bytes are in `data`. */
   offsets: number[];
-  /** Length and CRC-32 of the text with the placeholder. */
+  /** Length and CRC-32 of the text with the stand-in. */
   length: number;
   crc: number;
   /** Appends `length` zero bytes to a CRC register: combines this run's CRC with what comes before. */
   zeros: ZerosOperator;
-  /** XOR of the zero-appending operators for the bytes after each placeholder: the CRC with a token is the
-   * placeholder CRC changed by the token's difference shifted to each place (CRC-32 is linear). */
+  /** XOR of the zero-appending operators for the bytes after each stand-in: the CRC with a token is the
+   * stand-in CRC changed by the token's difference shifted to each place (CRC-32 is linear). */
   afterTokens: ZerosOperator;
 }
 
@@ -33,12 +33,12 @@ const safeBytes = [1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, 17, 18, 19, 20, 21, 22, 2
 /** Control characters a page never contains (checked per run). */
 const unsafeText = /[\u0001-\u0008\u000e-\u001f]/;
 
-export function makePlaceholder(): Buffer {
+export function makeStandIn(): Buffer {
   return Buffer.from(Array.from({ length: TOKEN_LENGTH }, () => safeBytes[Math.floor(Math.random() * safeBytes.length)]!));
 }
 
 /** A run of text with tokens between its parts (`texts.length - 1` of them), compressed once; undefined when it cannot be patched safely. */
-export async function compressPatchable(texts: string[], placeholder: Buffer): Promise<PatchableRun | undefined> {
+export async function compressPatchable(texts: string[], standIn: Buffer): Promise<PatchableRun | undefined> {
   if (texts.some((text) => unsafeText.test(text))) return undefined;
   const deflate = createDeflateRaw({ level: 6 });
   const out: Buffer[] = [];
@@ -47,7 +47,7 @@ export async function compressPatchable(texts: string[], placeholder: Buffer): P
     for (const [index, text] of texts.entries()) {
       if (index > 0) {
         await setLevel(deflate, 0);
-        deflate.write(placeholder);
+        deflate.write(standIn);
         await setLevel(deflate, 6);
       }
       if (text) deflate.write(text);
@@ -58,14 +58,14 @@ export async function compressPatchable(texts: string[], placeholder: Buffer): P
   }
   const data = Buffer.concat(out);
   const offsets: number[] = [];
-  for (let at = data.indexOf(placeholder); at >= 0; at = data.indexOf(placeholder, at + TOKEN_LENGTH)) offsets.push(at);
+  for (let at = data.indexOf(standIn); at >= 0; at = data.indexOf(standIn, at + TOKEN_LENGTH)) offsets.push(at);
   if (offsets.length !== texts.length - 1) return undefined;
 
-  const plainBytes = Buffer.concat(texts.flatMap((text, index) => (index > 0 ? [placeholder, Buffer.from(text)] : [Buffer.from(text)])));
+  const plainBytes = Buffer.concat(texts.flatMap((text, index) => (index > 0 ? [standIn, Buffer.from(text)] : [Buffer.from(text)])));
   let afterTokens: ZerosOperator = new Uint32Array(32);
   let end = plainBytes.length;
   const textLengths = texts.map((text) => Buffer.byteLength(text));
-  // bytes after each placeholder, from the last one back
+  // bytes after each stand-in, from the last one back
   for (let index = texts.length - 1; index > 0; index--) {
     end -= textLengths[index]!;
     afterTokens = xorOperators(afterTokens, zerosOperator(plainBytes.length - end));
@@ -77,7 +77,7 @@ export async function compressPatchable(texts: string[], placeholder: Buffer): P
   const probe = Buffer.from('abcdefghijklmnopqrstuvwxyz234567');
   const inflated = inflateRawSync(Buffer.concat([patchRun(run, probe), FINAL_BLOCK]));
   const expected = Buffer.concat(texts.flatMap((text, index) => (index > 0 ? [probe, Buffer.from(text)] : [Buffer.from(text)])));
-  if (!inflated.equals(expected) || runCrc(run, tokenDifference(placeholder, probe)) !== crc32(expected)) return undefined;
+  if (!inflated.equals(expected) || runCrc(run, tokenDifference(standIn, probe)) !== crc32(expected)) return undefined;
   return run;
 }
 
@@ -89,18 +89,18 @@ export function patchRun(run: PatchableRun, token: Buffer): Buffer {
 }
 
 /**
- * What a token changes in a CRC where it replaces the placeholder: the CRC of their byte difference without
+ * What a token changes in a CRC where it replaces the stand-in: the CRC of their byte difference without
  * CRC-32's pre- and post-conditioning, which is linear in its bytes. The same for every run of a response.
  */
-export function tokenDifference(placeholder: Buffer, token: Buffer): number {
+export function tokenDifference(standIn: Buffer, token: Buffer): number {
   const difference = Buffer.alloc(TOKEN_LENGTH);
-  for (let i = 0; i < TOKEN_LENGTH; i++) difference[i] = placeholder[i]! ^ token[i]!;
+  for (let i = 0; i < TOKEN_LENGTH; i++) difference[i] = standIn[i]! ^ token[i]!;
   return (crc32(difference) ^ ZEROS_CRC) >>> 0;
 }
 
 const ZEROS_CRC = crc32(Buffer.alloc(TOKEN_LENGTH));
 
-/** CRC-32 of the run's text with the token in every place, from the placeholder's CRC and `tokenDifference`. */
+/** CRC-32 of the run's text with the token in every place, from the stand-in's CRC and `tokenDifference`. */
 export function runCrc(run: PatchableRun, difference: number): number {
   if (run.offsets.length === 0) return run.crc;
   return (run.crc ^ crc32Combine(difference, 0, run.afterTokens)) >>> 0;

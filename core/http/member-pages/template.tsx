@@ -7,7 +7,7 @@ import { MemberPartRecorder, type MemberPartSpec, type MemberState } from '../..
 import type { ViewContext } from '../../ui/view-context.ts';
 import { crc32 } from 'node:zlib';
 import { crc32Combine } from '../crc32-combine.ts';
-import { compressPatchable, deflateOnce, FINAL_BLOCK, makePlaceholder, runCrc, tokenDifference, type PatchableRun } from './patchable-deflate.ts';
+import { compressPatchable, deflateOnce, FINAL_BLOCK, makeStandIn, runCrc, tokenDifference, type PatchableRun } from './patchable-deflate.ts';
 import { classMember } from './member-class.ts';
 
 /** One member: who they are, their CSRF token, their header counts and their state on the page. */
@@ -20,7 +20,7 @@ export interface Member {
 }
 
 const TOKEN = 'token' as const;
-/** A member-specific part and its renderings so far, one per variant (with the placeholder token). */
+/** A member-specific part and its renderings so far, one per variant (with the stand-in token). */
 type Slot = { part: MemberPartSpec; rendered: Map<string, string> };
 /** What members share between their own parts: text, token places and parts that vary by a few facts. */
 type SharedRun = { kind: 'shared'; items: (string | typeof TOKEN | Slot)[]; slots: Slot[]; compressed: Map<string, Compressed> };
@@ -35,7 +35,7 @@ const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]
 
 /**
  * The view context a template is rendered with: the member's class (their identity blanked,
- * core/http/member-pages/member-class.ts), a placeholder CSRF token, no counts, and a recorder that
+ * core/http/member-pages/member-class.ts), a stand-in CSRF token, no counts, and a recorder that
  * leaves each member-specific part as a marker.
  */
 export function templateViewContext(vc: ViewContext & { user: User }): ViewContext {
@@ -59,9 +59,9 @@ export function templateViewContext(vc: ViewContext & { user: User }): ViewConte
 export class MemberTemplate<Meta = unknown> {
   private readonly segments: (SharedRun | OwnPart)[] = [];
   /** The CSRF token the template was rendered with, found and replaced in its HTML. */
-  private readonly placeholder: string;
+  private readonly templateToken: string;
   /** What stands for the token in compressed runs: bytes no page contains. */
-  private readonly patchPlaceholder = makePlaceholder();
+  private readonly deflateStandIn = makeStandIn();
 
   /** `meta`: what a lane needs to answer for the page without the route (core/http/member-pages/lane.ts). */
   constructor(
@@ -71,8 +71,8 @@ export class MemberTemplate<Meta = unknown> {
   ) {
     const recorder = vc.memberParts;
     if (!recorder) throw new Error('MemberTemplate needs a view context made by templateViewContext');
-    this.placeholder = vc.csrfToken;
-    const marker = new RegExp(`\u0000${recorder.nonce}:(\\d+)\u0000|${this.placeholder}`, 'g');
+    this.templateToken = vc.csrfToken;
+    const marker = new RegExp(`\u0000${recorder.nonce}:(\\d+)\u0000|${this.templateToken}`, 'g');
     let run: SharedRun = this.newRun();
     let from = 0;
     for (const match of html.matchAll(marker)) {
@@ -106,7 +106,7 @@ export class MemberTemplate<Meta = unknown> {
       ...this.vc,
       memberParts: undefined,
       user: member.user,
-      csrfToken: this.placeholder,
+      csrfToken: this.templateToken,
       unreadNotifications: member.unreadNotifications,
       unreadConversations: member.unreadConversations,
     };
@@ -125,7 +125,7 @@ export class MemberTemplate<Meta = unknown> {
 
   private assemble(renderings: Renderings, member: Member, options: { gzip: boolean }): Buffer<ArrayBuffer> | Promise<Buffer<ArrayBuffer>> {
     if (!options.gzip) {
-      return Buffer.from(this.segments.map((segment) => this.textOf(segment, renderings)).join('').split(this.placeholder).join(member.csrfToken)) as Buffer<ArrayBuffer>;
+      return Buffer.from(this.segments.map((segment) => this.textOf(segment, renderings)).join('').split(this.templateToken).join(member.csrfToken)) as Buffer<ArrayBuffer>;
     }
     let waiting: Promise<unknown>[] | undefined;
     const runs = this.segments.map((segment) => {
@@ -133,7 +133,7 @@ export class MemberTemplate<Meta = unknown> {
       const key = segment.slots.map((slot) => renderings.get(slot)!.variant).join('\u0001');
       let compressed = segment.compressed.get(key);
       if (!compressed) {
-        const made: Compressed = { promise: compressPatchable(this.textOf(segment, renderings).split(this.placeholder), this.patchPlaceholder) };
+        const made: Compressed = { promise: compressPatchable(this.textOf(segment, renderings).split(this.templateToken), this.deflateStandIn) };
         made.promise.then((run) => (made.settled = { run }), () => {});
         if (segment.compressed.size < MAX_COMPRESSED_PER_RUN) segment.compressed.set(key, made);
         compressed = made;
@@ -153,12 +153,12 @@ export class MemberTemplate<Meta = unknown> {
     let crc = 0;
     let length = 0;
     const storedToken = deflateOnce(token);
-    const difference = tokenDifference(this.patchPlaceholder, token);
+    const difference = tokenDifference(this.deflateStandIn, token);
     this.segments.forEach((segment, index) => {
       if (segment.kind === 'own') {
         // the member's own part: its text is compressed once per variant, their token put between
         const { variant, html: text } = renderings.get(segment.slot)!;
-        const texts = (text as string).split(this.placeholder);
+        const texts = (text as string).split(this.templateToken);
         let compressed = variant === undefined ? undefined : segment.compressed.get(variant);
         if (!compressed) {
           compressed = texts.map((piece) => (piece ? deflateOnce(Buffer.from(piece)) : Buffer.alloc(0)));
@@ -180,7 +180,7 @@ export class MemberTemplate<Meta = unknown> {
         return;
       }
       // a run that could not be compressed once (patchable-deflate.ts): compressed for this response
-      const bytes = Buffer.from(this.textOf(segment, renderings).split(this.placeholder).join(member.csrfToken));
+      const bytes = Buffer.from(this.textOf(segment, renderings).split(this.templateToken).join(member.csrfToken));
       if (bytes.length === 0) return;
       blocks.push(deflateOnce(bytes));
       crc = crc32(bytes, crc);
@@ -190,7 +190,7 @@ export class MemberTemplate<Meta = unknown> {
     trailer.writeUInt32LE(crc >>> 0, 0);
     trailer.writeUInt32LE(length >>> 0, 4);
     blocks.push(FINAL_BLOCK, trailer);
-    // one copy of everything, with the token written over each shared run's placeholders
+    // one copy of everything, with the token written over each shared run's stand-ins
     const out = Buffer.allocUnsafe(blocks.reduce((sum, block) => sum + block.length, 0));
     let at = 0;
     blocks.forEach((block, index) => {
@@ -204,7 +204,7 @@ export class MemberTemplate<Meta = unknown> {
   private textOf(segment: SharedRun | OwnPart, renderings: Renderings): string {
     const html = (slot: Slot) => renderings.get(slot)!.html as string;
     if (segment.kind === 'own') return html(segment.slot);
-    return segment.items.map((item) => (item === TOKEN ? this.placeholder : typeof item === 'string' ? item : html(item))).join('');
+    return segment.items.map((item) => (item === TOKEN ? this.templateToken : typeof item === 'string' ? item : html(item))).join('');
   }
 
   private newRun(): SharedRun {

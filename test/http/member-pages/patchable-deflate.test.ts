@@ -1,5 +1,5 @@
 import { crc32, inflateRawSync } from 'node:zlib';
-import { compressPatchable, FINAL_BLOCK, makePlaceholder, runCrc, tokenDifference, type PatchableRun } from '../../../core/http/member-pages/patchable-deflate.ts';
+import { compressPatchable, FINAL_BLOCK, makeStandIn, runCrc, tokenDifference, type PatchableRun } from '../../../core/http/member-pages/patchable-deflate.ts';
 
 function withToken(run: PatchableRun, token: Buffer): Buffer {
   const copy = Buffer.from(run.data);
@@ -12,14 +12,14 @@ describe('deflate compressed once, with a token written in per member', () => {
   const texts = [...Array.from({ length: 20 }, (_, n) => `${n ? '"/></form></article>' : '<main>'}${post(n)}`), '"/></form></article></main>'];
 
   it('inflates to the text with each member’s own token in every place, with the right CRC', async () => {
-    const placeholder = makePlaceholder();
-    const run = (await compressPatchable(texts, placeholder))!;
+    const standIn = makeStandIn();
+    const run = (await compressPatchable(texts, standIn))!;
     expect(run.offsets).toHaveLength(texts.length - 1);
     for (const token of ['abcdefghijklmnopqrstuvwxyz234567', 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz']) {
       const bytes = Buffer.from(token);
       const expected = Buffer.from(texts.join(token));
       expect(inflateRawSync(Buffer.concat([withToken(run, bytes), FINAL_BLOCK]))).toEqual(expected);
-      expect(runCrc(run, tokenDifference(placeholder, bytes))).toBe(crc32(expected));
+      expect(runCrc(run, tokenDifference(standIn, bytes))).toBe(crc32(expected));
       expect(run.length).toBe(expected.length);
     }
     // one stream: later posts refer back to earlier ones, so it is far smaller than the text
@@ -27,13 +27,13 @@ describe('deflate compressed once, with a token written in per member', () => {
   });
 
   it('compresses a run without tokens too', async () => {
-    const run = (await compressPatchable(['<p>no forms here</p>'], makePlaceholder()))!;
+    const run = (await compressPatchable(['<p>no forms here</p>'], makeStandIn()))!;
     expect(run.offsets).toEqual([]);
     expect(inflateRawSync(Buffer.concat([run.data, FINAL_BLOCK])).toString()).toBe('<p>no forms here</p>');
     expect(runCrc(run, 12345)).toBe(crc32('<p>no forms here</p>'));
   });
 
-  it('declines text holding the control characters placeholders are made of', async () => {
-    expect(await compressPatchable(['<p>a\u0002b</p>', '</p>'], makePlaceholder())).toBeUndefined();
+  it('declines text holding the control characters stand-ins are made of', async () => {
+    expect(await compressPatchable(['<p>a\u0002b</p>', '</p>'], makeStandIn())).toBeUndefined();
   });
 });
