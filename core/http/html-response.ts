@@ -8,7 +8,7 @@ import { acceptsGzip } from './accept-encoding.ts';
  * synchronous call: zlib's asynchronous API streams the page through the thread pool in 16 KB chunks, and
  * its stream machinery cost the main thread several times what the compression itself takes (measured).
  */
-const GZIP_LEVEL = 2;
+export const GZIP_LEVEL = 2;
 /** Below this a page gains too little from compression to be worth it. */
 const COMPRESS_FROM_BYTES = 1024;
 
