@@ -83,6 +83,16 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   return app;
 }
 
+const withoutLanes = new WeakMap<Hono, Hono['fetch']>();
+
+/**
+ * The app's own dispatch, without the lanes in front: for Node's listener, which has already offered the
+ * request to both lanes (core/http/node-listener.ts), so a miss is not looked up a second time.
+ */
+export function dispatchWithoutLanes(app: Hono): Hono['fetch'] {
+  return withoutLanes.get(app) ?? app.fetch;
+}
+
 /**
  * Guests' cached pages and members' thread pages from their class's template skip the whole stack
  * (core/http/guest-lane.ts, core/http/member-pages/lane.ts); everything else is dispatched as usual.
@@ -94,6 +104,7 @@ function serveGuestsFromCacheFirst(app: Hono, deps: AppDeps): void {
   const serveFromCache = laneForFetch(lane);
   const serveMembers = memberLaneForFetch(members, (err) => deps.logger.warn({ err }, 'member lane failed; the app answers'));
   const dispatch = app.fetch;
+  withoutLanes.set(app, dispatch);
   app.fetch = (request, env, executionContext) => {
     const cached = serveFromCache(request, (env as { incoming?: IncomingMessage } | undefined)?.incoming);
     if (cached) return cached;

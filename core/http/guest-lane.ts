@@ -103,7 +103,7 @@ export function laneForFetch(answer: AnswerFromCache) {
   };
 }
 
-export const plainHost = /^[a-z0-9.-]+(?::[0-9]{1,5})?$/i;
+const plainHost = /^[a-z0-9.-]+(?::[0-9]{1,5})?$/i;
 
 /**
  * For Node's server, ahead of @hono/node-server: a hit is written with one `writeHead` and one `end`,
@@ -113,11 +113,8 @@ export const plainHost = /^[a-z0-9.-]+(?::[0-9]{1,5})?$/i;
  */
 export function laneForNode(answer: AnswerFromCache) {
   return (incoming: IncomingMessage, outgoing: ServerResponse): boolean => {
-    const host = incoming.headers.host;
-    const path = incoming.url;
-    if (incoming.method !== 'GET' || !host || !plainHost.test(host) || !path || path[0] !== '/') return false;
-    const scheme = (incoming.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
-    const found = answer({ method: 'GET', url: `${scheme}://${host}${path}`, header: nodeHeader(incoming) });
+    const request = incoming.method === 'GET' ? nodeLaneRequest(incoming) : undefined;
+    const found = request && answer(request);
     if (!found) return false;
     found.headers['content-length'] = String(found.body.length);
     outgoing.writeHead(found.status, found.headers);
@@ -126,7 +123,19 @@ export function laneForNode(answer: AnswerFromCache) {
   };
 }
 
-export function nodeHeader(incoming: IncomingMessage) {
+/**
+ * A Node request as the lanes read it, or undefined when the adapter would rewrite its URL (an
+ * absolute-form target, an odd Host): a lane answers only for the URL the app would see.
+ */
+export function nodeLaneRequest(incoming: IncomingMessage): (LaneRequest & { path: string }) | undefined {
+  const host = incoming.headers.host;
+  const path = incoming.url;
+  if (!host || !plainHost.test(host) || !path || path[0] !== '/') return undefined;
+  const scheme = (incoming.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+  return { method: incoming.method ?? '', url: `${scheme}://${host}${path}`, path, header: nodeHeader(incoming) };
+}
+
+function nodeHeader(incoming: IncomingMessage) {
   return (name: string): string | undefined => {
     const value = incoming.headers[name];
     return Array.isArray(value) ? value.join(', ') : value;

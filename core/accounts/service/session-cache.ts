@@ -18,8 +18,8 @@ interface SessionCacheDeps {
  */
 export async function validateSessionCached(deps: SessionCacheDeps, token: string): Promise<SessionValidation | null> {
   const now = Date.now();
-  const store = sharedReadsFor<SessionValidation | null>(deps, 'sessions', 20_000);
-  const id = hashToken(token);
+  const store = sessionStore(deps);
+  const id = hashOf(token);
   let loadedHere = false;
   const load = () => {
     loadedHere = true;
@@ -42,13 +42,17 @@ export async function validateSessionCached(deps: SessionCacheDeps, token: strin
  * validateSessionCached", which may have to read the database.
  */
 export function heldSessionNow(deps: SessionCacheDeps, token: string, now = Date.now()): Pick<SessionValidation, 'user' | 'session'> | undefined {
-  const held = sharedReadsFor<SessionValidation | null>(deps, 'sessions', 20_000).peekNow(hashOfHeld(token), now)?.value;
+  const held = sessionStore(deps).peekNow(hashOf(token), now)?.value;
   return held && now < held.session.expiresAt.getTime() ? held : undefined;
 }
 
-/** Token hashes for the member lane, which looks a session up on every page view: SHA-256 in JavaScript costs more than the rest of the look-up. */
+function sessionStore(deps: SessionCacheDeps) {
+  return sharedReadsFor<SessionValidation | null>(deps, 'sessions', 20_000);
+}
+
+/** Token hashes, remembered: a session is looked up on every page view, and SHA-256 in JavaScript costs more than the rest of the look-up. */
 const hashes = new Map<string, string>();
-function hashOfHeld(token: string): string {
+function hashOf(token: string): string {
   let hash = hashes.get(token);
   if (hash === undefined) {
     if (hashes.size >= 20_000) hashes.delete(hashes.keys().next().value!);

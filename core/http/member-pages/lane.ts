@@ -16,7 +16,7 @@ import { getSiteSettings, siteSettingsIfCached, type SiteSettings } from '../../
 import { alreadyMarked, markRead, watchLevel, type WatchLevel } from '../../watching/index.ts';
 import { CSRF_COOKIE, LOCALE_COOKIE, SESSION_COOKIE } from '../cookies.ts';
 import type { AppDeps } from '../deps.ts';
-import { nodeHeader, plainHost, type LaneAnswer, type LaneRequest } from '../guest-lane.ts';
+import { nodeLaneRequest, type LaneAnswer, type LaneRequest } from '../guest-lane.ts';
 import { securityHeaderValues } from '../middleware/security-headers.ts';
 import { memberPageKey, memberPagesFor, type ThreadPageMeta } from './store.ts';
 import type { MemberTemplate } from './template.tsx';
@@ -197,11 +197,8 @@ export function memberLaneFor(deps: AppDeps): MemberLane | undefined {
  */
 export function memberLaneForNode(lane: MemberLane, log: (error: unknown) => void) {
   return (incoming: IncomingMessage, outgoing: ServerResponse, fallBack: () => void): boolean => {
-    const host = incoming.headers.host;
-    const path = incoming.url;
-    if (!host || !plainHost.test(host) || !path || path[0] !== '/') return false;
-    const scheme = (incoming.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
-    const request = lane.candidate({ method: incoming.method ?? '', url: `${scheme}://${host}${path}`, header: nodeHeader(incoming) }, path);
+    const seen = nodeLaneRequest(incoming);
+    const request = seen && lane.candidate(seen, seen.path);
     if (!request) return false;
     const write = (found: LaneAnswer | undefined) => {
       if (!found) return fallBack();
