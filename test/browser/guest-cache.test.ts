@@ -1,11 +1,7 @@
 import type { Locale } from '../../core/i18n/index.ts';
-import { createUser } from '../../core/accounts/service/users.ts';
-import { createCategory } from '../../core/forum/service/categories.ts';
-import { createThread } from '../../core/forum/service/create-thread.ts';
 import { threadPath } from '../../core/forum/service/slug.ts';
-import { updateSiteSettings } from '../../core/site/settings.ts';
 import { browserSession } from './page-helpers.ts';
-import { startBrowserForum, translator, type BrowserForum } from './harness.ts';
+import { forumWithThread, startBrowserForum, translator, type BrowserForum } from './harness.ts';
 
 // Guests' pages come from the cache before the app runs, gzipped with each guest's CSRF token spliced in
 // (core/http/guest-lane.ts, core/http/spliced-gzip.ts). A real browser must read them and post with them.
@@ -19,14 +15,7 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
 
     beforeAll(async () => {
       forum = await startBrowserForum();
-      const { db, plugins } = forum.server.forum.deps;
-      const admin = await createUser(db, { username: 'founder', email: 'founder@example.com', password: 'a long admin passphrase', role: 'admin' });
-      await updateSiteSettings(db, { forumName: 'Cache test', defaultLocale: locale, setupComplete: true, setupToken: null });
-      const category = await createCategory(db, { name: locale === 'en' ? 'General' : '综合', slug: 'general' });
-      const { thread } = await createThread(
-        { db, hooks: plugins.hooks, user: admin, restrictTags: false },
-        { categoryId: category.id, title, raw: `${title}: the body of the opening post.` },
-      );
+      const { thread } = await forumWithThread(forum, { locale, forumName: 'Cache test', title, raw: `${title}: the body of the opening post.` });
       path = threadPath(thread);
     });
 

@@ -10,6 +10,10 @@ import { registerGlobals } from '../../core/bootstrap.ts';
 import { loadConfig } from '../../core/config/index.ts';
 import { createTranslator, type Locale } from '../../core/i18n/index.ts';
 import { startServer, type RunningServer } from '../../core/server.ts';
+import { createUser } from '../../core/accounts/service/users.ts';
+import { createCategory } from '../../core/forum/service/categories.ts';
+import { createThread } from '../../core/forum/service/create-thread.ts';
+import { updateSiteSettings } from '../../core/site/settings.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -99,6 +103,19 @@ export async function startBrowserForum(): Promise<BrowserForum> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The start of most page tests: an admin ("founder"), setup done with `locale` as the default language, a
+ * "General" category and one thread by the admin. Returns the thread with the admin and category.
+ */
+export async function forumWithThread(forum: BrowserForum, input: { locale: Locale; forumName: string; title: string; raw: string }) {
+  const { db, plugins } = forum.server.forum.deps;
+  const admin = await createUser(db, { username: 'founder', email: 'founder@example.com', password: 'a long admin passphrase', role: 'admin' });
+  await updateSiteSettings(db, { forumName: input.forumName, defaultLocale: input.locale, setupComplete: true, setupToken: null });
+  const category = await createCategory(db, { name: input.locale === 'en' ? 'General' : '综合', slug: 'general' });
+  const { thread } = await createThread({ db, hooks: plugins.hooks, user: admin, restrictTags: false }, { categoryId: category.id, title: input.title, raw: input.raw });
+  return { admin, category, thread };
 }
 
 /** The strings a member sees, from the same catalogs the server renders with. */

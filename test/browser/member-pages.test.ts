@@ -1,13 +1,10 @@
 import type { Locale } from '../../core/i18n/index.ts';
 import { createUser } from '../../core/accounts/service/users.ts';
-import { createCategory } from '../../core/forum/service/categories.ts';
 import { createPost } from '../../core/forum/service/create-post.ts';
-import { createThread } from '../../core/forum/service/create-thread.ts';
 import { threadPath } from '../../core/forum/service/slug.ts';
-import { updateSiteSettings } from '../../core/site/settings.ts';
 import type { Page } from 'playwright-core';
 import { browserSession, registerMember } from './page-helpers.ts';
-import { startBrowserForum, translator, type BrowserForum } from './harness.ts';
+import { forumWithThread, startBrowserForum, translator, type BrowserForum } from './harness.ts';
 
 /** Reloads until the member lane answers: the member's session and the class's template are in memory. */
 async function fromTemplate(page: Page, path: string): Promise<Record<string, string>> {
@@ -32,12 +29,9 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
 
     beforeAll(async () => {
       forum = await startBrowserForum();
+      const { thread } = await forumWithThread(forum, { locale, forumName: 'Member pages', title, raw: `${title}.` });
       const { db, plugins } = forum.server.forum.deps;
-      const admin = await createUser(db, { username: 'founder', email: 'founder@example.com', password: 'a long admin passphrase', role: 'admin' });
       const writer = await createUser(db, { username: 'writer', email: 'writer@example.com', password: 'a long writer passphrase' });
-      await updateSiteSettings(db, { forumName: 'Member pages', defaultLocale: locale, setupComplete: true, setupToken: null });
-      const category = await createCategory(db, { name: locale === 'en' ? 'General' : '综合', slug: 'general' });
-      const { thread } = await createThread({ db, hooks: plugins.hooks, user: admin, restrictTags: false }, { categoryId: category.id, title, raw: `${title}.` });
       await createPost({ db, hooks: plugins.hooks, user: writer }, { threadId: thread.id, raw: locale === 'en' ? 'A reply worth a like.' : '值得点赞的回复。' });
       path = threadPath(thread);
     });
