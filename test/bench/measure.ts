@@ -27,7 +27,8 @@ export async function measure(
   options: { duration: number; connections: number; pid: number; warmUpSeconds?: number },
 ): Promise<Measurement> {
   // a short warm-up so JIT, caches and the pool are in steady state before measuring
-  await run(scenario, Math.min(options.warmUpSeconds ?? 3, options.duration), options.connections);
+  const warmUp = Math.min(options.warmUpSeconds ?? 3, options.duration);
+  if (warmUp > 0) await run(scenario, warmUp, options.connections);
   let maxRss = 0;
   const sampler = setInterval(() => {
     void rssMb(options.pid).then((mb) => (maxRss = Math.max(maxRss, mb)));

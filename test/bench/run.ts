@@ -29,7 +29,8 @@ const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.
 
 const { values } = parseArgs({
   options: {
-    duration: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     engines: { type: 'string', default: 'postgres,pglite' },
     sizes: { type: 'string', default: '10000,1000000' },
@@ -39,6 +40,7 @@ const { values } = parseArgs({
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
+const rounds = Math.max(1, Number(values.rounds));
 const engines = values.engines.split(',').filter(Boolean);
 const sizes = values.sizes.split(',').map(Number).filter((n) => n >= 100);
 
@@ -140,30 +142,46 @@ function averageOf(a: Measurement, b: Measurement): Measurement {
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
-  const raw: Record<string, Measurement & { baselineRequestsPerSecond?: number }> = {};
+  const raw: Record<string, Measurement & { baselineRequestsPerSecond?: number; roundRatios?: number[] }> = {};
   for (const engine of engines as Target['engine'][]) {
     const engineSizes = engine === 'pglite' ? [Math.min(...sizes)] : sizes;
     for (const size of engineSizes) {
       const { target, fixtures } = await prepare(engine, size);
       const label = `${engine} ${formatSize(size)}`;
-      // the hello-world runs beside the forum and brackets every scenario: half the duration just before it
-      // and half just after, averaged. The machine's speed drifts within seconds on a shared host; a
-      // baseline taken on both sides of a scenario follows that drift better than one taken only before it
+      // the hello-world runs beside the forum and takes turns with every scenario: hello, scenario, hello,
+      // scenario … hello. Each round's ratio divides the scenario by the mean of the hello-worlds either
+      // side of it, and the round with the median ratio is reported. This machine's speed drifts within
+      // seconds (a neighbour's load on a shared host): one pair can be off by a third, the median of
+      // several pairs taken back to back much less
       const hello = await startHello();
       try {
-        const measureBaseline = (seconds: number) =>
-          measure({ name: 'hello', url: hello.url, path: '/', headers: browserHeaders }, { duration: seconds, connections, pid: hello.pid, warmUpSeconds: 1 });
-        const first = await measureBaseline(duration);
+        let helloWarm = false;
+        const measureBaseline = async () => {
+          const m = await measure({ name: 'hello', url: hello.url, path: '/', headers: browserHeaders }, { duration, connections, pid: hello.pid, warmUpSeconds: helloWarm ? 0 : 1 });
+          helloWarm = true;
+          return m;
+        };
+        const first = await measureBaseline();
         raw[`${label} hello`] = first;
         rows.push({ label, scenario: 'bare Hono hello-world', m: first, baseline: first });
-        const half = Math.max(1, Math.round(duration / 2));
         const measurePaired = async (scenario: Scenario, pid: number) => {
-          const before = await measureBaseline(half);
-          const m = await measure(scenario, { duration, connections, pid });
-          const baseline = averageOf(before, await measureBaseline(half));
-          raw[`${label} ${scenario.name}`] = { ...m, baselineRequestsPerSecond: baseline.requestsPerSecond };
-          rows.push({ label, scenario: scenario.name, m, baseline });
-          process.stdout.write(`${label} ${scenario.name}: ${m.requestsPerSecond.toFixed(0)} req/s (hello-world ${baseline.requestsPerSecond.toFixed(0)}), p99 ${m.p99} ms\n`);
+          const baselines = [await measureBaseline()];
+          const runs: Measurement[] = [];
+          for (let round = 0; round < rounds; round++) {
+            runs.push(await measure(scenario, { duration, connections, pid, warmUpSeconds: round === 0 ? 3 : 0 }));
+            baselines.push(await measureBaseline());
+          }
+          const paired = runs.map((m, round) => ({ m, baseline: averageOf(baselines[round]!, baselines[round + 1]!) }));
+          const ratios = paired.map(({ m, baseline }) => m.requestsPerSecond / baseline.requestsPerSecond);
+          const median = [...paired].sort((a, b) => a.m.requestsPerSecond / a.baseline.requestsPerSecond - b.m.requestsPerSecond / b.baseline.requestsPerSecond)[
+            Math.floor(paired.length / 2)
+          ]!;
+          const m = { ...median.m, maxRssMb: Math.max(...runs.map((run) => run.maxRssMb)) };
+          raw[`${label} ${scenario.name}`] = { ...m, baselineRequestsPerSecond: median.baseline.requestsPerSecond, roundRatios: ratios };
+          rows.push({ label, scenario: scenario.name, m, baseline: median.baseline, ratios });
+          process.stdout.write(
+            `${label} ${scenario.name}: ${m.requestsPerSecond.toFixed(0)} req/s (hello-world ${median.baseline.requestsPerSecond.toFixed(0)}), p99 ${m.p99} ms; round ratios ${ratios.map((r) => r.toFixed(3)).join(' ')}\n`,
+          );
         };
         const forum = await startForum(target);
         try {
@@ -186,11 +204,11 @@ async function main(): Promise<void> {
       }
     }
   }
-  const table = formatTable(rows, { duration, connections });
+  const table = formatTable(rows, { duration, connections, rounds });
   const outDir = path.join(root, 'test/bench/results');
   await mkdir(outDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  await writeFile(path.join(outDir, `${stamp}.json`), JSON.stringify({ duration, connections, results: raw }, null, 2));
+  await writeFile(path.join(outDir, `${stamp}.json`), JSON.stringify({ duration, connections, rounds, results: raw }, null, 2));
   await writeFile(path.join(outDir, 'latest.md'), table);
   console.log(`\n${table}`);
 }
