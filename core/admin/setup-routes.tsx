@@ -7,7 +7,7 @@ import { formStrings, ValidationError, type FieldErrors } from '../http/validati
 import { locales } from '../i18n/index.ts';
 import { getSiteSettings, updateSiteSettings } from '../site/settings.ts';
 import { renderPage } from '../ui/page.tsx';
-import { Field } from '../ui/form.tsx';
+import { Field, CsrfField } from '../ui/form.tsx';
 import { viewContext } from '../ui/view-context.ts';
 import { setupTokenMatches } from './setup.ts';
 
@@ -65,7 +65,7 @@ export function setupRoutes(): Hono {
         <h1>{t('setup.title')}</h1>
         <p>{t('setup.intro')}</p>
         <form method="post" action="/setup" class="stack" novalidate>
-          <input type="hidden" name="_csrf" value={vc.csrfToken} />
+          <CsrfField vc={vc} />
           <Field vc={vc} name="token" label={t('setup.token')} help={t('setup.tokenHelp')} value={form.token} errors={errors} required />
           <Field vc={vc} name="forumName" label={t('setup.forumName')} value={form.forumName ?? vc.site.forumName} errors={errors} required />
           <label class="field">

@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parse, serialize } from 'hono/utils/cookie';
-import { generateToken } from '../accounts/service/tokens.ts';
+import { parse } from 'hono/utils/cookie';
 import { negotiateLocale } from '../i18n/index.ts';
-import { CSRF_COOKIE, LOCALE_COOKIE, SESSION_COOKIE } from './cookies.ts';
-import { pageCacheKey, type PageCache } from './middleware/page-cache.ts';
+import { LOCALE_COOKIE, SESSION_COOKIE } from './cookies.ts';
+import { notModifiedHeaders, pageCacheKey, type Entry, type PageCache } from './middleware/page-cache.ts';
+import { etagMatches } from './etag.ts';
 import { securityHeaderValues } from './middleware/security-headers.ts';
-import { acceptsGzip } from './accept-encoding.ts';
-import { compressSegments, gzipWithToken } from './spliced-gzip.ts';
+import { encodedBody } from './page-encodings.ts';
 
-const csrfShape = /^[a-z2-7]{32}$/;
 const validRequestId = /^[\w.-]{1,64}$/;
-const CSRF_MAX_AGE = 60 * 60 * 24 * 365;
+const empty = Buffer.alloc(0);
 
 /** What the lane needs of a request, whichever server delivered it. */
 export interface LaneRequest {
@@ -29,20 +27,16 @@ export interface LaneAnswer {
 
 /**
  * Guests' cached pages, answered before the app runs: no routing, no middleware, no database. What the
- * middleware would have added is added here: security headers, a request id, and the guest's own CSRF
- * token (a new one, with its cookie, for a first visit), gzipped when the client accepts it. Anything
- * with a session cookie, any method but GET and anything not in the cache goes on to the app, which
- * stores what a guest may share (core/http/middleware/page-cache.ts).
+ * middleware would have added is added here: security headers and a request id. A guest's page is the
+ * same bytes for every guest (it carries no CSRF token), compressed once per encoding. Anything with a
+ * session cookie, any method but GET and anything not in the cache goes on to the app, which stores
+ * what a guest may share (core/http/middleware/page-cache.ts).
  *
  * The answer is plain data: `laneForNode` writes it straight to Node's response (what `npm start` runs),
  * `laneForFetch` makes a `Response` of it (the app's own `fetch`, used by tests and other runtimes).
  */
 export function guestLane(cache: PageCache, options: { https: boolean }) {
   const security = securityHeaderValues(options);
-  // the cookie's attributes never change: only the token is written per request (base32 needs no escaping)
-  const csrfCookieAttributes = serialize(CSRF_COOKIE, '', { httpOnly: true, sameSite: 'Lax', path: '/', secure: options.https, maxAge: CSRF_MAX_AGE }).slice(
-    CSRF_COOKIE.length + 1,
-  );
   return function answerFromCache(request: LaneRequest): LaneAnswer | undefined {
     if (request.method !== 'GET') return undefined;
     const cookieHeader = request.header('cookie');
@@ -57,29 +51,30 @@ export function guestLane(cache: PageCache, options: { https: boolean }) {
     const entry = cache.get(pageCacheKey(locale, request.header('hx-request') !== undefined, request.url), Date.now());
     if (!entry) return undefined;
 
-    entry.hitHeaders ??= hitHeaders(security, entry.headers);
-    const headers: Record<string, string> = { ...entry.hitHeaders };
-    let token = cookies[CSRF_COOKIE];
-    if (!token || !csrfShape.test(token)) {
-      token = generateToken();
-      headers['set-cookie'] = `${CSRF_COOKIE}=${token}${csrfCookieAttributes}`;
-    }
     const incomingId = request.header('x-request-id');
-    headers['x-request-id'] = incomingId && validRequestId.test(incomingId) ? incomingId : randomUUID();
+    const requestId = incomingId && validRequestId.test(incomingId) ? incomingId : randomUUID();
     cache.stats.hits++;
     cache.notifyHit(pathOf(request.url));
-    if (acceptsGzip(request.header('accept-encoding'))) {
-      entry.gzip ??= compressSegments(entry.segments);
-      headers['content-encoding'] = 'gzip';
-      return { status: entry.status, headers, body: gzipWithToken(entry.gzip, Buffer.from(token)) };
+    // the guest's browser has these very bytes: a reload or a return visit costs a 304
+    if (etagMatches(request.header('if-none-match'), entry.headers.etag ?? '')) {
+      const headers = (entry.hitHeaders ??= {}).notModified ??= { ...security, ...notModifiedHeaders(entry.headers), 'x-page-cache': 'hit' };
+      return { status: 304, headers: { ...headers, 'x-request-id': requestId }, body: empty };
     }
-    return { status: entry.status, headers, body: joinWithToken(entry.segments, token) };
+    const { body, encoding } = encodedBody(entry, request.header('accept-encoding'));
+    return { status: entry.status, headers: { ...hitHeaders(entry, security, encoding ?? 'identity'), 'x-request-id': requestId }, body };
   };
 }
 
-function hitHeaders(security: Record<string, string>, stored: Record<string, string>): Record<string, string> {
-  const headers: Record<string, string> = { ...security, ...stored, 'x-page-cache': 'hit' };
-  headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+/** The headers every hit of the entry in this encoding sends, made once. */
+function hitHeaders(entry: Entry, security: Record<string, string>, encoding: 'br' | 'gzip' | 'identity'): Record<string, string> {
+  entry.hitHeaders ??= {};
+  let headers = entry.hitHeaders[encoding];
+  if (!headers) {
+    headers = { ...security, ...entry.headers, 'x-page-cache': 'hit' };
+    headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+    if (encoding !== 'identity') headers['content-encoding'] = encoding;
+    entry.hitHeaders[encoding] = headers;
+  }
   return headers;
 }
 
@@ -99,7 +94,7 @@ export function laneForFetch(answer: AnswerFromCache) {
       url: request.url,
       header: incoming ? nodeHeader(incoming) : (name) => request.headers.get(name) ?? undefined,
     });
-    return found && new Response(found.body, { status: found.status, headers: found.headers });
+    return found && new Response(found.status === 304 ? null : found.body, { status: found.status, headers: found.headers });
   };
 }
 
@@ -116,7 +111,7 @@ export function laneForNode(answer: AnswerFromCache) {
     const request = incoming.method === 'GET' ? nodeLaneRequest(incoming) : undefined;
     const found = request && answer(request);
     if (!found) return false;
-    found.headers['content-length'] = String(found.body.length);
+    if (found.status !== 304) found.headers['content-length'] = String(found.body.length);
     outgoing.writeHead(found.status, found.headers);
     outgoing.end(found.body);
     return true;
@@ -140,17 +135,6 @@ function nodeHeader(incoming: IncomingMessage) {
     const value = incoming.headers[name];
     return Array.isArray(value) ? value.join(', ') : value;
   };
-}
-
-function joinWithToken(segments: Buffer<ArrayBuffer>[], token: string): Buffer<ArrayBuffer> {
-  if (segments.length === 1) return segments[0]!;
-  const tokenBytes = Buffer.from(token);
-  const parts: Buffer<ArrayBuffer>[] = [];
-  segments.forEach((segment, index) => {
-    if (index > 0) parts.push(tokenBytes);
-    parts.push(segment);
-  });
-  return Buffer.concat(parts);
 }
 
 /** The path of an absolute URL, without parsing all of it. */

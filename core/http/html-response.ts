@@ -22,8 +22,8 @@ type HtmlArgs = [status?: unknown, headers?: unknown];
  *   the page through it (about a tenth of a signed-in page's CPU, measured), where a primitive string is
  *   written to the socket directly.
  * - It gzips signed-in members' pages (a 37 KB thread page goes out as about 6 KB).
- *   Guests' pages are compressed by the page cache instead (core/http/spliced-gzip.ts), which keeps each
- *   guest's CSRF token out of the compressor. A member's page has the token in every form; BREACH could
+ *   Guests' pages are compressed once by the page cache instead (core/http/page-encodings.ts); they
+ *   carry no CSRF token. A member's page has the token in every form; BREACH could
  *   only recover it through many requests with attacker-chosen text beside it, and the token alone
  *   forges nothing: every state-changing request must also come from our Origin (middleware/csrf.ts).
  */

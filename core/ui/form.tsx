@@ -60,3 +60,6 @@ export const FormError: FC<{ vc: ViewContext; errors?: FieldErrors }> = ({ vc, e
       {vc.t(errors._form)}
     </div>
   ) : null;
+
+/** The form's CSRF token; nothing for guests, whose forms the Origin check protects (core/http/middleware/csrf.ts). */
+export const CsrfField: FC<{ vc: ViewContext }> = ({ vc }) => (vc.csrfToken ? <input type="hidden" name="_csrf" value={vc.csrfToken} /> : null);

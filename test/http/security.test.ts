@@ -14,9 +14,9 @@ describe('security baseline', () => {
     expect(res.headers.get('referrer-policy')).toBeTruthy();
   });
 
-  it('refuses a state-changing request without the CSRF token', async () => {
+  it("refuses a signed-in member's state-changing request without the CSRF token", async () => {
     const forum = await createTestForum();
-    const client = forum.client();
+    const { client } = await forum.member();
     await client.csrf();
     const res = await client.request('/locale', {
       method: 'POST',
@@ -24,6 +24,25 @@ describe('security baseline', () => {
       headers: { origin: TEST_ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(res.status).toBe(403);
+    expect(await res.text()).toContain('Your form expired');
+  });
+
+  it("takes a guest's form on its Origin alone, and refuses one that names no origin", async () => {
+    const forum = await createTestForum();
+    const guest = forum.client();
+    const page = await guest.get('/');
+    expect(page.headers.get('set-cookie')).toBeNull();
+    const form = (headers: Record<string, string>) =>
+      guest.request('/locale', {
+        method: 'POST',
+        body: new URLSearchParams({ locale: 'zh-CN', next: '/' }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      });
+    expect((await form({})).status).toBe(403);
+    expect((await form({ referer: 'https://evil.example/page' })).status).toBe(403);
+    expect((await form({ origin: 'null' })).status).toBe(403);
+    expect((await form({ origin: TEST_ORIGIN })).status).toBe(303);
+    expect(guest.cookies.get('locale')).toBe('zh-CN');
   });
 
   it('refuses a request from another origin even with the token', async () => {
@@ -35,7 +54,8 @@ describe('security baseline', () => {
 
   it('accepts the token as the htmx header', async () => {
     const forum = await createTestForum();
-    const res = await forum.client().htmx('POST', '/locale', { locale: 'zh-CN', next: '/' });
+    const { client } = await forum.member();
+    const res = await client.htmx('POST', '/locale', { locale: 'zh-CN', next: '/' });
     expect(res.status).not.toBe(403);
   });
 

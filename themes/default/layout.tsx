@@ -5,6 +5,7 @@ import { isStaff } from '../../core/ui/view-context.ts';
 import { Slot } from '../../core/plugins/slots.tsx';
 import { StandingNotice } from '../../core/moderation/views/standing-notice.tsx';
 import { MemberPart } from '../../core/ui/member-parts.tsx';
+import { CsrfField } from '../../core/ui/form.tsx';
 import type { ViewContext } from '../../core/ui/view-context.ts';
 
 export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
@@ -42,7 +43,7 @@ export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
         {head}
         <Slot name="head" vc={vc} />
       </head>
-      <body hx-headers:inherited={JSON.stringify({ 'X-CSRF-Token': vc.csrfToken })}>
+      <body hx-headers:inherited={vc.csrfToken ? JSON.stringify({ 'X-CSRF-Token': vc.csrfToken }) : undefined}>
         <a class="skip-link" href="#main">
           {t('nav.skip')}
         </a>
@@ -86,7 +87,7 @@ export const Layout: FC<LayoutProps & { stylesheets: string[] }> = ({
             <a href="/latest.rss">{t('footer.rss')}</a>
             <a href="/rules">{t('moderation.footer.rules')}</a>
             <form method="post" action="/locale" class="inline locale-form">
-              <input type="hidden" name="_csrf" value={vc.csrfToken} />
+              <CsrfField vc={vc} />
               <input type="hidden" name="next" value={vc.path} />
               <label>
                 <span class="visually-hidden">{t('footer.language')}</span>
@@ -160,7 +161,7 @@ const MemberNav: FC<{ vc: ViewContext }> = ({ vc }) => {
       <a href={`/u/${encodeURIComponent(user.username)}`}>{user.displayName}</a>
       <a href="/preferences">{t('nav.preferences')}</a>
       <form method="post" action="/logout" class="inline">
-        <input type="hidden" name="_csrf" value={vc.csrfToken} />
+        <CsrfField vc={vc} />
         <button type="submit" class="link">
           {t('nav.logout')}
         </button>

@@ -3,7 +3,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 
 const TOKEN_BYTES = 20;
 // Drawn from the system's CSPRNG a few kilobytes at a time: one call per token costs a lot on a busy
-// server (every first-time guest gets a CSRF token). Each slice is used once and encoded at once.
+// server (member templates and submission keys draw many). Each slice is used once and encoded at once.
 const pool = new Uint8Array(4096);
 let poolOffset = pool.length;
 

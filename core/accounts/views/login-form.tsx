@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { FieldErrors } from '../../http/validation.ts';
-import { Field, FormError } from '../../ui/form.tsx';
+import { Field, FormError, CsrfField } from '../../ui/form.tsx';
 import type { ViewContext } from '../../ui/view-context.ts';
 import type { User } from '../schema.ts';
 import { SanctionNotice } from './sanction-notice.tsx';
@@ -18,7 +18,7 @@ export const LoginForm: FC<LoginFormProps> = ({ vc, form, errors, sanctioned }) 
   const next = form.next ?? '';
   return (
     <form method="post" action="/login" hx-post="/login" hx-target="this" hx-swap="outerHTML" class="stack auth-form" novalidate>
-      <input type="hidden" name="_csrf" value={vc.csrfToken} />
+      <CsrfField vc={vc} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       {sanctioned ? <SanctionNotice vc={vc} user={sanctioned} /> : <FormError vc={vc} errors={errors} />}
       <Field vc={vc} name="login" label={t('account.login.identifier')} value={form.login} errors={errors} required autocomplete="username" />

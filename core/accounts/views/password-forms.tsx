@@ -1,11 +1,11 @@
 import type { FC } from 'hono/jsx';
 import type { FieldErrors } from '../../http/validation.ts';
-import { Field } from '../../ui/form.tsx';
+import { Field, CsrfField } from '../../ui/form.tsx';
 import type { ViewContext } from '../../ui/view-context.ts';
 
 export const ForgotForm: FC<{ vc: ViewContext; form: Record<string, string>; errors?: FieldErrors }> = ({ vc, form, errors }) => (
   <form method="post" action="/password/forgot" hx-post="/password/forgot" hx-target="this" hx-swap="outerHTML" class="stack auth-form" novalidate>
-    <input type="hidden" name="_csrf" value={vc.csrfToken} />
+    <CsrfField vc={vc} />
     <Field vc={vc} name="login" label={vc.t('account.login.identifier')} value={form.login} errors={errors} required autocomplete="username" />
     <button type="submit" class="button primary">
       {vc.t('account.forgot.submit')}
@@ -24,7 +24,7 @@ export const ResetForm: FC<{ vc: ViewContext; token: string; errors?: FieldError
   const action = `/password/reset/${token}`;
   return (
     <form method="post" action={action} hx-post={action} hx-target="this" hx-swap="outerHTML" class="stack auth-form" novalidate>
-      <input type="hidden" name="_csrf" value={vc.csrfToken} />
+      <CsrfField vc={vc} />
       <Field vc={vc} name="password" type="password" label={vc.t('account.reset.newPassword')} help={vc.t('account.password.help')} errors={errors} required autocomplete="new-password" />
       <button type="submit" class="button primary">
         {vc.t('account.reset.submit')}

@@ -1,6 +1,6 @@
 import type { Child, FC } from 'hono/jsx';
 import type { FieldErrors } from '../../http/validation.ts';
-import { Field, FormError } from '../../ui/form.tsx';
+import { Field, FormError, CsrfField } from '../../ui/form.tsx';
 import type { ViewContext } from '../../ui/view-context.ts';
 
 export interface RegisterFormProps {
@@ -15,7 +15,7 @@ export const RegisterForm: FC<RegisterFormProps> = ({ vc, form, errors, extra })
   const { t } = vc;
   return (
     <form method="post" action="/register" hx-post="/register" hx-target="this" hx-swap="outerHTML" class="stack auth-form" novalidate>
-      <input type="hidden" name="_csrf" value={vc.csrfToken} />
+      <CsrfField vc={vc} />
       {form.next ? <input type="hidden" name="next" value={form.next} /> : null}
       <FormError vc={vc} errors={errors} />
       <Field vc={vc} name="username" label={t('account.username')} help={t('account.username.help')} value={form.username} errors={errors} required autocomplete="username" maxlength={20} />

@@ -3,11 +3,11 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { generateToken } from '../../accounts/service/tokens.ts';
-import { CSRF_COOKIE, setPlainCookie } from '../cookies.ts';
+import { CSRF_COOKIE, SESSION_COOKIE, setPlainCookie } from '../cookies.ts';
 
 declare module 'hono' {
   interface ContextVariableMap {
-    /** Goes into every form as `_csrf` and into htmx requests as the X-CSRF-Token header. */
+    /** Goes into every form as `_csrf` and into htmx requests as the X-CSRF-Token header; empty for guests. */
     csrfToken: string;
   }
 }
@@ -18,25 +18,33 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 const tokenShape = /^[a-z2-7]{32}$/;
 
 /**
- * Two checks on every state-changing request: the Origin (or Referer) must be ours, and the
- * request must echo the token from our HttpOnly cookie (double submit), as a header or form field.
+ * Every state-changing request must come from our Origin (or Referer). A request that carries a session
+ * must also echo the token from our HttpOnly cookie (double submit), as a header or form field.
+ *
+ * Guests get no token. A forged request needs a victim's session to act through, and a guest has none:
+ * what a guest can post (log in, register, ask for a password reset, switch language, set up a new
+ * forum) is protected by the Origin check alone, which every browser in use sends with a POST, the way
+ * Go's `http.CrossOriginProtection` protects everything. Without a token a guest's page is the same
+ * bytes for every guest: cached, compressed once and sent with no Set-Cookie (core/http/guest-lane.ts).
  */
 export function csrfProtection(options: { exempt?: (path: string) => boolean } = {}): MiddlewareHandler {
   return async function csrf(c, next) {
-    let token = getCookie(c, CSRF_COOKIE);
-    if (!token || !tokenShape.test(token)) {
+    const member = getCookie(c, SESSION_COOKIE) !== undefined;
+    let token = member ? getCookie(c, CSRF_COOKIE) : '';
+    if (member && (!token || !tokenShape.test(token))) {
       token = generateToken();
       setPlainCookie(c, CSRF_COOKIE, token, 60 * 60 * 24 * 365);
     }
-    c.set('csrfToken', token);
+    c.set('csrfToken', token ?? '');
     if (safeMethods.has(c.req.method) || options.exempt?.(c.req.path)) return next();
 
     const origin = c.req.header('origin') ?? refererOrigin(c.req.header('referer'));
     if (!origin || !sameOrigin(origin, c.var.deps.origin, c.req.url)) {
       throw new HTTPException(403, { message: 'csrf.origin' });
     }
+    if (!member) return next();
     const sent = c.req.header(CSRF_HEADER) ?? (await formToken(c.req.raw.headers.get('content-type'), c));
-    if (!sent || !equal(sent, token)) throw new HTTPException(403, { message: 'csrf.token' });
+    if (!sent || !token || !equal(sent, token)) throw new HTTPException(403, { message: 'csrf.token' });
     return next();
   };
 }

@@ -1,14 +1,14 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { CSRF_COOKIE, SESSION_COOKIE } from '../cookies.ts';
-import { acceptsGzip } from '../accept-encoding.ts';
-import { compressSegments, gzipWithToken, type SplicedGzip } from '../spliced-gzip.ts';
+import { SESSION_COOKIE } from '../cookies.ts';
+import { encodedBody, type EncodedPage } from '../page-encodings.ts';
+import { etagMatches, weakEtag } from '../etag.ts';
 
 /**
  * A short-lived in-memory cache of the pages guests see. Guests all see the same page for a URL
- * and language, apart from their CSRF token, which is swapped out before storing and back in on
- * every hit. Anything a signed-in member asks for bypasses it (a session cookie is enough), so a
- * member's view is never served to anyone else.
+ * and language, byte for byte: a guest's page carries no CSRF token (middleware/csrf.ts). Anything
+ * a signed-in member asks for bypasses it (a session cookie is enough), so a member's view is never
+ * served to anyone else.
  *
  * Freshness: a successful write through this instance empties it at once, and so does one through
  * another instance sharing the database (`announceWrite`, a live event every instance hears); writes
@@ -23,18 +23,15 @@ export interface PageCacheOptions {
   announceWrite?: () => void;
 }
 
-/** A stored page: its bytes split where the guest's CSRF token goes, so a hit only has to join them. */
-export interface Entry {
+/** A stored page: its bytes, compressed once per encoding when first asked for (core/http/page-encodings.ts). */
+export interface Entry extends EncodedPage {
   at: number;
   generation: number;
   status: number;
   /** Lower-case names; what the route and the middleware inside this one set. */
   headers: Record<string, string>;
-  segments: Buffer<ArrayBuffer>[];
-  /** The segments gzipped, made at the first hit from a client that accepts gzip (core/http/spliced-gzip.ts). */
-  gzip?: SplicedGzip;
-  /** What every hit sends besides the per-request headers, made at the first hit (core/http/guest-lane.ts). */
-  hitHeaders?: Record<string, string>;
+  /** What every hit sends besides the per-request headers, per Content-Encoding or for a 304, made at the first such hit (core/http/guest-lane.ts). */
+  hitHeaders?: Partial<Record<'br' | 'gzip' | 'identity' | 'notModified', Record<string, string>>>;
   bytes: number;
 }
 
@@ -90,7 +87,7 @@ export class PageCache {
   set(key: string, entry: Omit<Entry, 'generation' | 'bytes'>, generationAtStart: number): Entry | undefined {
     // a write finished while this page rendered: it may already be stale
     if (generationAtStart !== this.generation) return undefined;
-    const bytes = entry.segments.reduce((sum, segment) => sum + segment.byteLength, 0);
+    const bytes = entry.body.byteLength;
     if (bytes > this.options.maxBytes / 8) return undefined;
     const old = this.entries.get(key);
     if (old) this.delete(key, old);
@@ -148,24 +145,44 @@ export function pageCacheMiddleware(cache: PageCache, options: Pick<PageCacheOpt
     cache.stats.misses++;
     cache.siteDefaultLocale = c.var.site.defaultLocale;
     const key = pageCacheKey(c.var.locale, c.req.header('hx-request') !== undefined, c.req.url);
-    const token = c.var.csrfToken;
     const generation = cache.currentGeneration();
     await next();
     const res = c.res;
-    if (res.status !== 200 || !isHtml(res) || noStore(res) || setsOwnCookies(res)) return;
-    const body = await res.clone().text();
-    const headers: Record<string, string> = {};
+    if (res.status !== 200 || !isHtml(res) || noStore(res) || res.headers.has('set-cookie')) return;
+    const body = Buffer.from(await res.clone().arrayBuffer());
+    const etag = weakEtag(body);
+    const headers: Record<string, string> = { etag };
     for (const [name, value] of res.headers) if (!perRequestHeaders.has(name)) headers[name] = value;
-    const stored = cache.set(key, { at: Date.now(), status: res.status, headers, segments: body.split(token).map((part) => Buffer.from(part)) }, generation);
-    // the guest who missed gets the bytes every later guest will: compressed once, their token spliced in
-    if (stored && acceptsGzip(c.req.header('accept-encoding'))) {
-      stored.gzip ??= compressSegments(stored.segments);
-      c.res = new Response(gzipWithToken(stored.gzip, Buffer.from(token)), res);
+    const stored = cache.set(key, { at: Date.now(), status: res.status, headers, body }, generation);
+    res.headers.set('etag', etag);
+    // a guest whose browser has this very page (it came from another instance, or before the entry expired)
+    if (etagMatches(c.req.header('if-none-match'), etag)) {
+      c.res = new Response(null, { status: 304, headers: notModifiedHeaders(res.headers) });
+      return;
+    }
+    // the guest who missed gets the bytes every later guest will
+    const sent = stored && encodedBody(stored, c.req.header('accept-encoding'));
+    if (sent?.encoding) {
+      c.res = new Response(sent.body, res);
       c.res.headers.delete('content-length');
-      c.res.headers.set('content-encoding', 'gzip');
+      c.res.headers.set('content-encoding', sent.encoding);
       c.res.headers.append('vary', 'Accept-Encoding');
     }
   };
+}
+
+/** What a 304 repeats of the page's headers (RFC 9110 §15.4.5); the middleware around adds the rest. */
+const notModifiedNames = ['etag', 'cache-control', 'content-language', 'vary', 'expires'];
+
+export function notModifiedHeaders(page: Headers | Record<string, string>): Record<string, string> {
+  const get = (name: string) => (page instanceof Headers ? page.get(name) : page[name]) ?? undefined;
+  const headers: Record<string, string> = {};
+  for (const name of notModifiedNames) {
+    const value = get(name);
+    if (value !== undefined) headers[name] = value;
+  }
+  headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+  return headers;
 }
 
 const personalPrefixes = ['/live', '/admin', '/setup', '/login', '/logout', '/register', '/password', '/unsubscribe', '/notifications', '/messages', '/preferences', '/email'];
@@ -189,9 +206,4 @@ function isHtml(res: Response): boolean {
 function noStore(res: Response): boolean {
   const value = res.headers.get('cache-control') ?? '';
   return /no-store/i.test(value);
-}
-
-/** The CSRF cookie is per client and re-set around us; any other cookie makes the page personal. */
-function setsOwnCookies(res: Response): boolean {
-  return res.headers.getSetCookie().some((cookie) => !cookie.startsWith(`${CSRF_COOKIE}=`));
 }
