@@ -50,7 +50,7 @@ export type {
 // What plugin views and routes build with.
 export { renderPage, renderPartOrPage } from '../ui/page.tsx';
 export { viewContext, isStaff, type ViewContext } from '../ui/view-context.ts';
-export { Field, FormError } from '../ui/form.tsx';
+export { CsrfField, Field, FormError } from '../ui/form.tsx';
 export { UserError } from '../http/errors.tsx';
 export { ValidationError, parseOrThrow, formStrings, formValues, type FieldErrors } from '../http/validation.ts';
 export { safeRedirectPath } from '../http/redirect.ts';

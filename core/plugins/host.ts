@@ -36,7 +36,7 @@ function guardDuplicateRoutes(id: string, routes: Hono<PluginEnv<unknown>>): voi
 }
 
 /** The version of the public plugin API (core/plugins/api.ts). Plugins declare the range they support. */
-export const CORE_API_VERSION = '1.4.0';
+export const CORE_API_VERSION = '1.5.0';
 
 export interface LoadedPlugin {
   definition: PluginDefinition;

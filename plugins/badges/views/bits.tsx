@@ -39,7 +39,7 @@ export const BadgeChip: FC<{ vc: ViewContext; badge: BadgeLike; small?: boolean 
 
 export const MemberLink: FC<{ username: string; displayName: string }> = ({ username, displayName }) => <a href={paths.profile(username)}>{displayName}</a>;
 
-export const Csrf: FC<{ vc: ViewContext }> = ({ vc }) => <input type="hidden" name="_csrf" value={vc.csrfToken} />;
+export { CsrfField as Csrf } from '../../../core/plugins/api.ts';
 
 /** A message shown after a post (success or refusal). */
 export const Notice: FC<{ vc: ViewContext; notice?: { key: string; params?: Record<string, string | number>; error?: boolean } | null }> = ({ vc, notice }) =>

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { ViewContext } from '../../../core/plugins/api.ts';
 
-export const Csrf: FC<{ vc: ViewContext }> = ({ vc }) => <input type="hidden" name="_csrf" value={vc.csrfToken} />;
+export { CsrfField as Csrf } from '../../../core/plugins/api.ts';
 
 /** A labelled input with help and an inline error, in the markup core's forms use. */
 export const Input: FC<{

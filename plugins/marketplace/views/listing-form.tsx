@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { Field, type Category, type FieldErrors, type ViewContext } from '../../../core/plugins/api.ts';
+import { CsrfField, Field, type Category, type FieldErrors, type ViewContext } from '../../../core/plugins/api.ts';
 import { paths } from '../paths.ts';
 import { conditions, listingKinds, serviceTypes } from '../schema.ts';
 import { currencies, MAX_PHOTOS } from '../settings.ts';
@@ -70,7 +70,7 @@ export const ListingForm: FC<ListingFormProps> = ({ vc, category, form, errors, 
       </div>
     ) : null}
     <form method="post" action={paths.create(category.id)} enctype="multipart/form-data" class="stack mk-form">
-      <input type="hidden" name="_csrf" value={vc.csrfToken} />
+      <CsrfField vc={vc} />
       <Choice
         vc={vc}
         name="kind"

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import type { StoredUpload, Thread, ViewContext } from '../../../core/plugins/api.ts';
+import { CsrfField, type StoredUpload, type Thread, type ViewContext } from '../../../core/plugins/api.ts';
 import { paths } from '../paths.ts';
 import type { Listing } from '../schema.ts';
 import { MAX_PHOTOS } from '../settings.ts';
@@ -40,7 +40,7 @@ const Gallery: FC<{ vc: ViewContext; thread: Thread; photos: StoredUpload[]; man
           </a>
           {manage ? (
             <form method="post" action={paths.removePhoto(thread.id, photo.id)} class="mk-remove-photo">
-              <input type="hidden" name="_csrf" value={vc.csrfToken} />
+              <CsrfField vc={vc} />
               <button type="submit" class="small link-button">
                 {vc.t('marketplace.listing.removePhoto', { n: i + 1 })}
               </button>
@@ -92,7 +92,7 @@ export const ListingPanel: FC<ListingPanelProps> = ({ vc, thread, listing, photo
           <div class="mk-actions">
             {allowedTargets(listing).map((to) => (
               <form method="post" action={paths.status(thread.id)} class="inline">
-                <input type="hidden" name="_csrf" value={vc.csrfToken} />
+                <CsrfField vc={vc} />
                 <input type="hidden" name="to" value={to} />
                 <button type="submit" class="small" data-status={to}>
                   {vc.t(statusActionKey[to]!)}
@@ -101,7 +101,7 @@ export const ListingPanel: FC<ListingPanelProps> = ({ vc, thread, listing, photo
             ))}
             {listing.status === 'sold' || listing.status === 'closed' ? null : (
               <form method="post" action={paths.renew(thread.id)} class="inline">
-                <input type="hidden" name="_csrf" value={vc.csrfToken} />
+                <CsrfField vc={vc} />
                 <button type="submit" class="small">
                   {vc.t('marketplace.listing.renew', { days: expiryDays })}
                 </button>
@@ -110,7 +110,7 @@ export const ListingPanel: FC<ListingPanelProps> = ({ vc, thread, listing, photo
           </div>
           {photos.length < MAX_PHOTOS ? (
             <form method="post" action={paths.photos(thread.id)} enctype="multipart/form-data" class="mk-add-photos">
-              <input type="hidden" name="_csrf" value={vc.csrfToken} />
+              <CsrfField vc={vc} />
               <label for="mk-add-photos">{vc.t('marketplace.listing.addPhotos')}</label>{' '}
               <input id="mk-add-photos" type="file" name="photos" multiple accept="image/jpeg,image/png,image/webp,image/gif" required aria-describedby="mk-add-photos-help" />
               <small id="mk-add-photos-help" class="help">
@@ -129,7 +129,7 @@ export const ListingPanel: FC<ListingPanelProps> = ({ vc, thread, listing, photo
           <details class="mk-contact">
             <summary class="button primary">{vc.t('marketplace.listing.contact')}</summary>
             <form method="post" action={paths.contact(thread.id)} class="stack">
-              <input type="hidden" name="_csrf" value={vc.csrfToken} />
+              <CsrfField vc={vc} />
               <label for="mk-contact-message">{vc.t('marketplace.listing.contactMessage')}</label>
               <textarea id="mk-contact-message" name="message" required maxlength={2000} rows={3}>
                 {vc.t('marketplace.listing.contactDefault', { title: thread.title })}

@@ -74,4 +74,4 @@ export const Checkbox: FC<InputProps & { checked: boolean }> = ({ vc, name, labe
   );
 };
 
-export const Csrf: FC<{ vc: ViewContext }> = ({ vc }) => <input type="hidden" name="_csrf" value={vc.csrfToken} />;
+export { CsrfField as Csrf } from '../../../core/plugins/api.ts';

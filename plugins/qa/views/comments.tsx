@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { isStaffViewer, type Thread, type ViewContext } from '../../../core/plugins/api.ts';
+import { CsrfField, isStaffViewer, type Thread, type ViewContext } from '../../../core/plugins/api.ts';
 import { paths } from '../paths.ts';
 import { canComment } from '../service/comments.ts';
 import type { CommentView } from '../service/thread-data.ts';
@@ -42,7 +42,7 @@ export const Comments: FC<CommentsProps> = ({ vc, thread, postId, comments, draf
                   hx-target={`#qa-comments-${postId}`}
                   hx-swap="outerHTML"
                 >
-                  <input type="hidden" name="_csrf" value={vc.csrfToken} />
+                  <CsrfField vc={vc} />
                   <button type="submit" class="link-button small" aria-label={t('qa.comment.delete')}>
                     {t('qa.comment.delete')}
                   </button>
@@ -56,7 +56,7 @@ export const Comments: FC<CommentsProps> = ({ vc, thread, postId, comments, draf
         <details class="qa-comment-compose" open={error ? true : undefined}>
           <summary>{t('qa.comment.add')}</summary>
           <form method="post" action={action} hx-post={action} hx-target={`#qa-comments-${postId}`} hx-swap="outerHTML">
-            <input type="hidden" name="_csrf" value={vc.csrfToken} />
+            <CsrfField vc={vc} />
             <label for={`qa-comment-input-${postId}`} class="visually-hidden">
               {t('qa.comment.label')}
             </label>

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import type { Post, Thread, ViewContext } from '../../../core/plugins/api.ts';
+import { CsrfField, type Post, type Thread, type ViewContext } from '../../../core/plugins/api.ts';
 import { paths } from '../paths.ts';
 import type { QaThreadData } from '../service/thread-data.ts';
 import { Comments } from './comments.tsx';
@@ -11,7 +11,7 @@ export const AcceptControl: FC<{ vc: ViewContext; thread: Thread; post: Post; ac
   const label = vc.t(accepted ? 'qa.accept.undo' : 'qa.accept.do');
   return (
     <form class="qa-accept-form" method="post" action={action}>
-      <input type="hidden" name="_csrf" value={vc.csrfToken} />
+      <CsrfField vc={vc} />
       <button type="submit" class={accepted ? 'qa-accept-button accepted' : 'qa-accept-button'} aria-pressed={accepted ? 'true' : 'false'} title={label}>
         {accepted ? `✓ ${label}` : label}
       </button>

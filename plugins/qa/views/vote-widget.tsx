@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import type { Post, Thread, ViewContext } from '../../../core/plugins/api.ts';
+import { CsrfField, type Post, type Thread, type ViewContext } from '../../../core/plugins/api.ts';
 import { paths } from '../paths.ts';
 import { canVote } from '../service/permissions.ts';
 
@@ -29,7 +29,7 @@ export const VoteWidget: FC<VoteWidgetProps> = ({ vc, thread, post, score, mine 
     const label = value === 1 ? (pressed ? t('qa.vote.undoUp') : t('qa.vote.up')) : pressed ? t('qa.vote.undoDown') : t('qa.vote.down');
     return (
       <form method="post" action={paths.vote(thread.id, post.id)} hx-post={paths.vote(thread.id, post.id)} hx-target={`#qa-vote-${post.id}`} hx-swap="outerHTML">
-        <input type="hidden" name="_csrf" value={vc.csrfToken} />
+        <CsrfField vc={vc} />
         <input type="hidden" name="value" value={pressed ? '0' : String(value)} />
         <button type="submit" class={`qa-vote-button ${value === 1 ? 'up' : 'down'}`} aria-pressed={pressed ? 'true' : 'false'} aria-label={label} title={label}>
           {value === 1 ? '▲' : '▼'}
