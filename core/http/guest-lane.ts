@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse } from 'hono/utils/cookie';
 import { negotiateLocale } from '../i18n/index.ts';
 import { LOCALE_COOKIE, SESSION_COOKIE } from './cookies.ts';
-import { notModifiedHeaders, pageCacheKey, type Entry, type PageCache } from './middleware/page-cache.ts';
+import { notModifiedHeaders, pageCacheKey, varyOnEncoding, type Entry, type PageCache } from './middleware/page-cache.ts';
 import { etagMatches } from './etag.ts';
 import { securityHeaderValues } from './middleware/security-headers.ts';
 import { encodedBody } from './page-encodings.ts';
@@ -57,24 +57,22 @@ export function guestLane(cache: PageCache, options: { https: boolean }) {
     cache.notifyHit(pathOf(request.url));
     // the guest's browser has these very bytes: a reload or a return visit costs a 304
     if (etagMatches(request.header('if-none-match'), entry.headers.etag ?? '')) {
-      const headers = (entry.hitHeaders ??= {}).notModified ??= { ...security, ...notModifiedHeaders(entry.headers), 'x-page-cache': 'hit' };
-      return { status: 304, headers: { ...headers, 'x-request-id': requestId }, body: empty };
+      return { status: 304, headers: { ...hitHeaders(entry, security, 'notModified'), 'x-request-id': requestId }, body: empty };
     }
     const { body, encoding } = encodedBody(entry, request.header('accept-encoding'));
     return { status: entry.status, headers: { ...hitHeaders(entry, security, encoding ?? 'identity'), 'x-request-id': requestId }, body };
   };
 }
 
-/** The headers every hit of the entry in this encoding sends, made once. */
-function hitHeaders(entry: Entry, security: Record<string, string>, encoding: 'br' | 'gzip' | 'identity'): Record<string, string> {
-  entry.hitHeaders ??= {};
-  let headers = entry.hitHeaders[encoding];
-  if (!headers) {
-    headers = { ...security, ...entry.headers, 'x-page-cache': 'hit' };
-    headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
-    if (encoding !== 'identity') headers['content-encoding'] = encoding;
-    entry.hitHeaders[encoding] = headers;
-  }
+/** The headers every hit of the entry sends in this encoding (or as a 304), made once. */
+function hitHeaders(entry: Entry, security: Record<string, string>, kind: 'br' | 'gzip' | 'identity' | 'notModified'): Record<string, string> {
+  const made = (entry.hitHeaders ??= {});
+  return (made[kind] ??= { ...security, ...(kind === 'notModified' ? notModifiedHeaders(entry.headers) : encodedHeaders(entry.headers, kind)), 'x-page-cache': 'hit' });
+}
+
+function encodedHeaders(stored: Record<string, string>, encoding: 'br' | 'gzip' | 'identity'): Record<string, string> {
+  const headers: Record<string, string> = { ...stored, vary: varyOnEncoding(stored.vary) };
+  if (encoding !== 'identity') headers['content-encoding'] = encoding;
   return headers;
 }
 

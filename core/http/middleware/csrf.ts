@@ -30,12 +30,8 @@ const tokenShape = /^[a-z2-7]{32}$/;
 export function csrfProtection(options: { exempt?: (path: string) => boolean } = {}): MiddlewareHandler {
   return async function csrf(c, next) {
     const member = getCookie(c, SESSION_COOKIE) !== undefined;
-    let token = member ? getCookie(c, CSRF_COOKIE) : '';
-    if (member && (!token || !tokenShape.test(token))) {
-      token = generateToken();
-      setPlainCookie(c, CSRF_COOKIE, token, 60 * 60 * 24 * 365);
-    }
-    c.set('csrfToken', token ?? '');
+    const token = member ? memberToken(c) : '';
+    c.set('csrfToken', token);
     if (safeMethods.has(c.req.method) || options.exempt?.(c.req.path)) return next();
 
     const origin = c.req.header('origin') ?? refererOrigin(c.req.header('referer'));
@@ -44,9 +40,18 @@ export function csrfProtection(options: { exempt?: (path: string) => boolean } =
     }
     if (!member) return next();
     const sent = c.req.header(CSRF_HEADER) ?? (await formToken(c.req.raw.headers.get('content-type'), c));
-    if (!sent || !token || !equal(sent, token)) throw new HTTPException(403, { message: 'csrf.token' });
+    if (!sent || !equal(sent, token)) throw new HTTPException(403, { message: 'csrf.token' });
     return next();
   };
+}
+
+/** The member's token from their cookie, or a new one with its cookie. */
+function memberToken(c: Parameters<MiddlewareHandler>[0]): string {
+  const token = getCookie(c, CSRF_COOKIE);
+  if (token && tokenShape.test(token)) return token;
+  const fresh = generateToken();
+  setPlainCookie(c, CSRF_COOKIE, fresh, 60 * 60 * 24 * 365);
+  return fresh;
 }
 
 async function formToken(contentType: string | null, c: Parameters<MiddlewareHandler>[0]): Promise<string | undefined> {

@@ -181,8 +181,13 @@ export function notModifiedHeaders(page: Headers | Record<string, string>): Reco
     const value = get(name);
     if (value !== undefined) headers[name] = value;
   }
-  headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+  headers.vary = varyOnEncoding(headers.vary);
   return headers;
+}
+
+/** A stored page's Vary plus Accept-Encoding: hits are compressed per client. */
+export function varyOnEncoding(vary: string | undefined): string {
+  return vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding';
 }
 
 const personalPrefixes = ['/live', '/admin', '/setup', '/login', '/logout', '/register', '/password', '/unsubscribe', '/notifications', '/messages', '/preferences', '/email'];
