@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,7 +22,7 @@ const contentTypes: Record<string, string> = {
 
 /** Public name → file on disk. Everything the browser loads comes from our own origin. */
 const sources = new Map<string, string>([
-  ['htmx.js', 'node_modules/htmx.org/dist/htmx.min.js'],
+  ['htmx.js', createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js')],
   ['forum.js', 'themes/default/assets/forum.js'],
   ['live.js', 'core/live/live.js'],
   ['default.css', 'themes/default/assets/default.css'],
