@@ -114,7 +114,14 @@ export async function preloadSlot<N extends SlotName>(
   const registry = vc.slots;
   if (!registry || places.length === 0) return;
   const entries = registry.list(name).filter((e) => e.preload && e.active(categoryId));
-  await Promise.all(entries.map((e) => e.preload!({ vc, places }).catch((error: unknown) => onError(error, e.key))));
+  const run = (list: typeof entries, own: ViewContext) => Promise.all(list.map((e) => e.preload!({ vc: own, places }).catch((error: unknown) => onError(error, e.key))));
+  const recorder = vc.memberParts;
+  if (!recorder) return void (await run(entries, vc));
+  // a template shared by a class of members (core/http/member-pages): an entry that is not `shared` renders
+  // once per member, with that member's view context, so it is loaded for each member before their parts render
+  const perMember = entries.filter((e) => !e.shared);
+  if (perMember.length) recorder.preloadPerMember((own) => run(perMember, own));
+  await run(entries.filter((e) => e.shared), vc);
 }
 
 /** Renders every active entry of a slot. Core templates place these; a category scope narrows them. */

@@ -1,15 +1,19 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import type { UnreadState } from '../watching/service/reads.ts';
 import type { WatchLevel } from '../watching/schema.ts';
 import type { ViewContext } from './view-context.ts';
 
 /**
- * A member's own state on the page being rendered, beyond the view context: what they liked among the
- * page's posts and how they watch its thread.
+ * A member's own state on the page being rendered, beyond the view context: on a thread page, what they
+ * liked among its posts and how they watch the thread; on a listing, what is new to them in each thread
+ * and how they watch the category.
  */
 export interface MemberState {
   liked(postId: number): boolean;
   watch?: WatchLevel;
+  unread?(threadId: number): UnreadState | undefined;
+  categoryWatch?: WatchLevel;
 }
 
 export const noMemberState: MemberState = { liked: () => false };
@@ -35,12 +39,18 @@ export interface MemberPartSpec {
  */
 export class MemberPartRecorder {
   readonly parts: MemberPartSpec[] = [];
+  /** Loads the parts rendered per member rely on (plugin slots' preloads), run with each member's view context before their parts render. */
+  readonly memberPreloads: ((vc: ViewContext) => Promise<unknown>)[] = [];
 
   constructor(readonly nonce: string) {}
 
   add(spec: MemberPartSpec): string {
     this.parts.push(spec);
     return `\u0000${this.nonce}:${this.parts.length - 1}\u0000`;
+  }
+
+  preloadPerMember(load: (vc: ViewContext) => Promise<unknown>): void {
+    this.memberPreloads.push(load);
   }
 }
 

@@ -42,12 +42,18 @@ export default definePlugin({
     const eventsBlock = threadEvents(api);
     api.slot('thread.belowFirstPost', 'events.thread', eventsBlock.render, { preload: eventsBlock.preload });
     api.slot('composer.extras', 'events.composer', composerEvent(api), { shared: true });
-    api.slot('thread.listItem', 'events.badge', listBadge(api));
-    api.slot('category.header', 'events.calendar', ({ vc, category }) => (
-      <p class="events-category-link">
-        <a href={paths.calendar({ category: category.id })}>{vc.t('events.calendarLink')}</a>
-      </p>
-    ));
+    // both read nothing of the viewer beyond their language and time zone: rendered once per class of members
+    api.slot('thread.listItem', 'events.badge', listBadge(api), { shared: true });
+    api.slot(
+      'category.header',
+      'events.calendar',
+      ({ vc, category }) => (
+        <p class="events-category-link">
+          <a href={paths.calendar({ category: category.id })}>{vc.t('events.calendarLink')}</a>
+        </p>
+      ),
+      { shared: true },
+    );
 
     // a thread becomes an event in the composer
     api.filter('thread.beforeCreate', validateComposerEvent(api));

@@ -32,9 +32,10 @@ export default definePlugin({
   setup(api) {
     // UI
     api.slot('head', 'marketplace.css', () => <link rel="stylesheet" href={api.assetUrl('marketplace.css')} />, { shared: true });
-    api.slot('category.header', 'marketplace.links', categoryLinks(api));
+    // the links and the list badge read nothing of the viewer beyond their class (who may start a thread)
+    api.slot('category.header', 'marketplace.links', categoryLinks(api), { shared: true });
     api.slot('thread.header', 'marketplace.listing', listingHeader(api));
-    api.slot('thread.listItem', 'marketplace.badge', listItemBadge(api));
+    api.slot('thread.listItem', 'marketplace.badge', listItemBadge(api), { shared: true });
     api.slot('composer.extras', 'marketplace.hint', composerHint(), { shared: true });
 
     // the category view (cards and filters) and the listing form

@@ -68,6 +68,20 @@ describe('plugin API: slot preloads', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it("loads a member's bylines for them on the thread page their class shares", async () => {
+    const forum = await createTestForum({ plugins: [preloaded] });
+    const category = await insertCategory(forum.deps.db, 'Members');
+    await forum.deps.pluginHost.state.setCategory('preloaded', category.id, true);
+    const thread = await threadWithReplies(forum, category.id);
+    for (const { client } of [await forum.member(), await forum.member()]) {
+      calls.length = 0;
+      const html = await (await client.get(`/t/${thread.id}/${thread.slug}`)).text();
+      expect(html.match(/<span class="preloaded">loaded #\d<\/span>/g)).toHaveLength(3);
+      expect(html).not.toContain('not preloaded');
+      expect(calls).toContainEqual({ slot: 'post.byline', places: 3 });
+    }
+  });
+
   it('runs for new replies fetched by an open page, and not where the plugin is off', async () => {
     const forum = await createTestForum({ plugins: [preloaded] });
     const on = await insertCategory(forum.deps.db, 'On');
@@ -93,6 +107,11 @@ describe('plugin API: slot preloads', () => {
     const { client } = await forum.member();
     const html = await (await client.get('/')).text();
     expect(html).toContain('<section class="preloaded-card">card loaded</section>');
+    expect(calls).toEqual([{ slot: 'sidebar', places: 1 }]);
+    // the next member shares the page their class sees; the card, not shared, is loaded for them too
+    calls.length = 0;
+    const next = await forum.member();
+    expect(await (await next.client.get('/')).text()).toContain('<section class="preloaded-card">card loaded</section>');
     expect(calls).toEqual([{ slot: 'sidebar', places: 1 }]);
     // a listing without the sidebar loads nothing for it
     calls.length = 0;

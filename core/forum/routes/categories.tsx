@@ -11,6 +11,7 @@ import { CategoriesIndex } from '../views/categories-page.tsx';
 import { CategoryHeader } from '../views/category-header.tsx';
 import { categoryWatchLevel, WatchControl } from '../../watching/index.ts';
 import { ListingLayout } from '../views/listing-page.tsx';
+import { MemberPart, noMemberState } from '../../ui/member-parts.tsx';
 import { access } from './context.ts';
 import { renderListing } from './render-listing.tsx';
 
@@ -59,7 +60,8 @@ export function categoryRoutes(): Hono {
       pinned: { categoryIds },
       empty: vc.t('forum.empty.category'),
       feeds: [{ title: vc.t('forum.feed.category', { name: category.name }), href: `${path}.rss` }],
-      frame: (list) => (
+      memberState: { categoryWatch: watch },
+      frame: (vc, list) => (
         <div class="category-page">
           <CategoryHeader
             vc={vc}
@@ -68,7 +70,12 @@ export function categoryRoutes(): Hono {
             subcategories={subcategories}
             canStart={readable.canStart(category)}
           />
-          {user && watch ? <WatchControl vc={vc} category={category} level={watch} /> : null}
+          <MemberPart
+            vc={vc}
+            state={{ ...noMemberState, categoryWatch: watch }}
+            variant={(_, state) => state.categoryWatch ?? ''}
+            render={(own, state) => (own.user && state.categoryWatch ? <WatchControl vc={own} category={category} level={state.categoryWatch} /> : null)}
+          />
           {list}
         </div>
       ),

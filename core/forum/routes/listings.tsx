@@ -28,7 +28,7 @@ export function listingRoutes(): Hono {
       empty: vc.t('forum.empty.latest'),
       feeds: latestFeeds(vc.t),
       sidebar: true,
-      frame: (list) => (
+      frame: (vc, list) => (
         <ListingLayout vc={vc} title={vc.site.forumName} active="latest" sidebar={<HomeSidebar vc={vc} categories={readable.topLevel()} />}>
           {list}
         </ListingLayout>
@@ -45,7 +45,7 @@ export function listingRoutes(): Hono {
       pinned: {},
       empty: vc.t('forum.empty.latest'),
       feeds: latestFeeds(vc.t),
-      frame: (list) => (
+      frame: (vc, list) => (
         <ListingLayout vc={vc} title={vc.t('forum.tab.latest')} active="latest">
           {list}
         </ListingLayout>
@@ -61,7 +61,7 @@ export function listingRoutes(): Hono {
       title: vc.t('forum.tab.new'),
       empty: vc.t('forum.empty.latest'),
       feeds: latestFeeds(vc.t),
-      frame: (list) => (
+      frame: (vc, list) => (
         <ListingLayout vc={vc} title={vc.t('forum.tab.new')} active="new">
           {list}
         </ListingLayout>
@@ -76,7 +76,7 @@ export function listingRoutes(): Hono {
       path: '/featured',
       title: vc.t('forum.tab.featured'),
       empty: vc.t('forum.empty.featured'),
-      frame: (list) => (
+      frame: (vc, list) => (
         <ListingLayout vc={vc} title={vc.t('forum.tab.featured')} active="featured">
           <p class="muted">{vc.t('forum.featured.intro')}</p>
           {list}
@@ -94,7 +94,7 @@ export function listingRoutes(): Hono {
       path: '/top',
       title: vc.t('forum.tab.top'),
       empty: vc.t('forum.empty.top'),
-      frame: (list) => (
+      frame: (vc, list) => (
         <ListingLayout vc={vc} title={vc.t('forum.tab.top')} active="top">
           <PeriodTabs vc={vc} active={period} />
           {list}
@@ -113,7 +113,7 @@ export function listingRoutes(): Hono {
       path: tagPath(tag.name),
       title,
       empty: vc.t('forum.empty.tag'),
-      frame: (list) => (
+      frame: (vc, list) => (
         <ListingLayout vc={vc} title={title}>
           {list}
         </ListingLayout>

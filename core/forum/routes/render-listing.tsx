@@ -1,7 +1,12 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import { renderPage } from '../../ui/page.tsx';
-import { viewContext } from '../../ui/view-context.ts';
+import type { User } from '../../accounts/schema.ts';
+import { pageMarkup, renderPage, type PageOptions } from '../../ui/page.tsx';
+import { viewContext, type ViewContext } from '../../ui/view-context.ts';
+import { noMemberState, type MemberState } from '../../ui/member-parts.tsx';
+import { memberListingsFor, memberPageKey, memberTemplates, type ListingPageMeta } from '../../http/member-pages/store.ts';
+import { memberPageResponse } from '../../http/member-pages/respond.ts';
+import { MemberTemplate, renderToString, templateViewContext } from '../../http/member-pages/template.tsx';
 import { decodeCursor, encodeCursor } from '../service/cursor.ts';
 import { listThreads, pinnedThreads, type ListingPage, type ListingQuery, type ThreadListItem } from '../service/listings.ts';
 import { sharedReadsFor } from '../../cache/shared-reads.ts';
@@ -21,13 +26,17 @@ export interface ListingOptions {
   empty: string;
   feeds?: { title: string; href: string }[];
   description?: string;
-  /** The page around the list (header, tabs, sidebar). */
-  frame: (list: Child) => Child;
+  /**
+   * The page around the list (header, tabs, sidebar), rendered with the view context it is given: for a
+   * member, that of their class, with what is theirs alone marked as `<MemberPart>`s (core/ui/member-parts.tsx).
+   */
+  frame: (vc: ViewContext, list: Child) => Child;
+  /** The member's own state the frame shows (their watch level on a category page). */
+  memberState?: Pick<MemberState, 'categoryWatch'>;
   /** The frame shows the sidebar slot: its plugin cards are preloaded with the page's reads. */
   sidebar?: boolean;
 }
 
-/** A thread listing page; "load more" requests from htmx get only the next rows. */
 /** One query for the unread state of every thread on the page. */
 async function withUnread(db: Db, userId: number | undefined, items: ThreadListItem[]): Promise<void> {
   if (!userId || items.length === 0) return;
@@ -40,6 +49,10 @@ interface SharedListing {
   pinned: ThreadListItem[];
 }
 
+/**
+ * A thread listing page; "load more" requests from htmx get only the next rows. A member's full page is
+ * made from the listing their class shares, with their unread badges filled in.
+ */
 export async function renderListing(c: Context, options: ListingOptions): Promise<Response> {
   const { db } = c.var.deps;
   const vc = viewContext(c);
@@ -54,16 +67,19 @@ export async function renderListing(c: Context, options: ListingOptions): Promis
     ]);
     return { page, pinned };
   });
+  const nextHref = shared.page.next ? `${options.path}?before=${encodeURIComponent(encodeCursor(shared.page.next))}` : null;
+  const fragment = Boolean(before && isHtmx(c));
+  const user = c.var.user;
+  if (user && !fragment && !c.var.standing && memberTemplates.enabled) return memberListing(c, user, options, shared, nextHref);
+
   // the viewer's unread state goes on copies: the shared items are every viewer's
   const page = { ...shared.page, items: shared.page.items.map((item) => ({ ...item })) };
   const pinned = shared.pinned.map((item) => ({ ...item }));
-  const fragment = Boolean(before && isHtmx(c));
   await Promise.all([
-    withUnread(db, c.var.user?.id, [...pinned, ...page.items]),
+    withUnread(db, user?.id, [...pinned, ...page.items]),
     // the sidebar's plugin cards load alongside, so the render waits on nothing
-    fragment || !options.sidebar ? undefined : preloadSlot(vc, 'sidebar', undefined, [{ category: null }], (error, slot) => c.var.log.warn({ err: error, slot }, 'slot preload failed')),
+    fragment || !options.sidebar ? undefined : preloadSidebar(c, vc),
   ]);
-  const nextHref = page.next ? `${options.path}?before=${encodeURIComponent(encodeCursor(page.next))}` : null;
   c.header('Vary', 'HX-Request', { append: true });
   if (fragment) {
     return c.html(
@@ -74,9 +90,34 @@ export async function renderListing(c: Context, options: ListingOptions): Promis
     );
   }
   const list = <ThreadList vc={vc} items={page.items} pinned={pinned} nextHref={nextHref} empty={options.empty} />;
-  return renderPage(
-    c,
-    { title: options.title, feeds: options.feeds, description: options.description, canonical: `${vc.origin}${c.req.path}` },
-    options.frame(list),
-  ) as Promise<Response>;
+  return renderPage(c, pageOptions(c, vc, options), options.frame(vc, list)) as Promise<Response>;
+}
+
+/** A member's page: the listing as their class sees it (made once, core/http/member-pages), their unread state filled in. */
+async function memberListing(c: Context, user: User, options: ListingOptions, shared: SharedListing, nextHref: string | null): Promise<Response> {
+  const pending = Promise.all(c.get('beforeRender') ?? []);
+  const templates = memberListingsFor(c.var.deps);
+  const template = await templates.get(memberPageKey(user, c.var.locale, c.req.url), () => listingTemplate(c, options, shared, nextHref));
+  // the rows the template shows, which the shared listing may have moved past since it was made
+  const [unread] = await Promise.all([unreadCounts(c.var.deps.db, user.id, template.meta.threadIds), pending]);
+  return memberPageResponse(c, template, user, { ...noMemberState, ...options.memberState, unread: (threadId) => unread.get(threadId) });
+}
+
+async function listingTemplate(c: Context, options: ListingOptions, shared: SharedListing, nextHref: string | null): Promise<MemberTemplate<ListingPageMeta>> {
+  const vc = templateViewContext(viewContext(c) as ViewContext & { user: User });
+  if (options.sidebar) await preloadSidebar(c, vc);
+  const list = <ThreadList vc={vc} items={shared.page.items} pinned={shared.pinned} nextHref={nextHref} empty={options.empty} />;
+  const html = await renderToString(pageMarkup(vc, pageOptions(c, vc, options), options.frame(vc, list)));
+  const threadIds = [...shared.pinned, ...shared.page.items].map((item) => item.thread.id);
+  return new MemberTemplate(html, vc, { threadIds });
+}
+
+function pageOptions(c: Context, vc: ViewContext, options: ListingOptions): Omit<PageOptions, 'status'> {
+  return { title: options.title, feeds: options.feeds, description: options.description, canonical: `${vc.origin}${c.req.path}` };
+}
+
+function preloadSidebar(c: Context, vc: ViewContext): Promise<void> {
+  // a template keeps this for its members' preloads: the logger, not the whole request
+  const log = c.var.log;
+  return preloadSlot(vc, 'sidebar', undefined, [{ category: null }], (error, slot) => log.warn({ err: error, slot }, 'slot preload failed'));
 }

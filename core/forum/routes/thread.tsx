@@ -1,12 +1,10 @@
-import { gzipSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import { UserError } from '../../http/errors.tsx';
 import { pageMarkup, renderPage } from '../../ui/page.tsx';
 import { viewContext, type ViewContext } from '../../ui/view-context.ts';
 import type { User } from '../../accounts/schema.ts';
-import { acceptsGzip } from '../../http/accept-encoding.ts';
-import { GZIP_LEVEL } from '../../http/html-response.ts';
 import { memberPageKey, memberPagesFor, memberTemplates, type ThreadPageMeta } from '../../http/member-pages/store.ts';
+import { memberPageResponse } from '../../http/member-pages/respond.ts';
 import { MemberTemplate, renderToString, templateViewContext } from '../../http/member-pages/template.tsx';
 import { canSeeThread, findThreadContext, type ThreadContext } from '../service/lookup.ts';
 import { threadPath } from '../service/slug.ts';
@@ -154,27 +152,9 @@ async function memberThreadPage(c: Context, { user, scope, shared, page, pages, 
     watching?.(),
     ...(c.get('beforeRender') ?? []),
   ]);
-  const gzip = acceptsGzip(c.req.header('accept-encoding'));
-  // a kept template compresses its shared runs once for every member; one made for this request alone
-  // (PAGE_CACHE_MS=0) is cheaper gzipped whole
-  const kept = c.var.deps.config.PAGE_CACHE_MS > 0;
-  const member = {
-    user,
-    csrfToken: c.var.csrfToken,
-    unreadNotifications: c.var.unreadNotifications ?? 0,
-    unreadConversations: c.var.unreadConversations ?? 0,
-    state: { liked: (postId: number) => likes.has(postId), watch },
-  };
-  const filled = await template.fill(member, { gzip: gzip && kept });
-  const body = gzip && !kept ? (gzipSync(filled, { level: GZIP_LEVEL }) as Buffer<ArrayBuffer>) : filled;
+  const response = await memberPageResponse(c, template, user, { liked: (postId: number) => likes.has(postId), watch });
   await marking;
-  c.header('Cache-Control', 'private, no-cache');
-  c.header('Vary', 'HX-Request', { append: true });
-  if (gzip) {
-    c.header('Content-Encoding', 'gzip');
-    c.header('Vary', 'Accept-Encoding', { append: true });
-  }
-  return c.body(body, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
+  return response;
 }
 
 /** The thread page as every member of the viewer's class sees it, with each member's parts left open. */

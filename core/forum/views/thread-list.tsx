@@ -1,5 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { Slot } from '../../plugins/slots.tsx';
+import { MemberPart, noMemberState } from '../../ui/member-parts.tsx';
 import type { ViewContext } from '../../ui/view-context.ts';
 import type { ThreadListItem } from '../service/listings.ts';
 import { threadPath } from '../service/slug.ts';
@@ -16,7 +17,16 @@ export const ThreadRow: FC<{ vc: ViewContext; item: ThreadListItem; listThreadId
       <h2 class="thread-title">
         <a href={threadPath(thread)}>{thread.title}</a> <ThreadBadges vc={vc} thread={thread} />
         <Slot name="thread.listItem" vc={vc} categoryId={category.id} thread={thread} category={category} listThreadIds={listThreadIds ?? [thread.id]} />
-        {item.unread ? <UnreadBadge vc={vc} count={item.unread.unread} firstUnreadUrl={postNumberUrl(thread.id, item.unread.firstUnreadNumber)} /> : null}
+        {/* what is new to the member: a part of its own in a listing shared by their class (core/http/member-pages) */}
+        <MemberPart
+          vc={vc}
+          state={{ ...noMemberState, unread: () => item.unread }}
+          variant={(_, state) => unreadVariant(state.unread?.(thread.id))}
+          render={(own, state) => {
+            const unread = state.unread?.(thread.id);
+            return unread ? <UnreadBadge vc={own} count={unread.unread} firstUnreadUrl={postNumberUrl(thread.id, unread.firstUnreadNumber)} /> : null;
+          }}
+        />
       </h2>
       <div class="meta">
         <CategoryChip category={category} />
@@ -37,6 +47,10 @@ export const ThreadRow: FC<{ vc: ViewContext; item: ThreadListItem; listThreadId
     </li>
   );
 };
+
+function unreadVariant(unread: ThreadListItem['unread']): string {
+  return unread ? `${unread.unread}:${unread.firstUnreadNumber}` : '';
+}
 
 export const ThreadRows: FC<{ vc: ViewContext; items: ThreadListItem[] }> = ({ vc, items }) => {
   const ids = items.map((i) => i.thread.id);

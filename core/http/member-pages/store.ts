@@ -13,8 +13,13 @@ export interface ThreadPageMeta {
   lastShown: number;
 }
 
+/** What a listing's template tells the route: the threads whose unread state the member's page shows. */
+export interface ListingPageMeta {
+  threadIds: number[];
+}
+
 /**
- * Whether members' thread pages are made from their class's template. Off, each member's page is rendered
+ * Whether members' thread pages and listings are made from their class's template. Off, each member's page is rendered
  * for them alone, the way every other page is: tests compare the two, byte for byte.
  */
 export const memberTemplates = { enabled: true };
@@ -28,6 +33,11 @@ const MAX_TEMPLATES = 64;
  */
 export function memberPagesFor(deps: { pageCache: PageCache; config: { PAGE_CACHE_MS: number } }) {
   return sharedReadsFor<MemberTemplate<ThreadPageMeta>>(deps, 'memberPages', MAX_TEMPLATES);
+}
+
+/** Listings (home, latest, a category…) shared by a class of members: as `memberPagesFor`, about 40 KB each. */
+export function memberListingsFor(deps: { pageCache: PageCache; config: { PAGE_CACHE_MS: number } }) {
+  return sharedReadsFor<MemberTemplate<ListingPageMeta>>(deps, 'memberListings', MAX_TEMPLATES);
 }
 
 /** A template is found by the member's class and the URL exactly as requested. */

@@ -5,7 +5,8 @@ import { generateToken } from '../../accounts/service/tokens.ts';
 import type { User } from '../../accounts/schema.ts';
 import { MemberPartRecorder, type MemberPartSpec, type MemberState } from '../../ui/member-parts.tsx';
 import type { ViewContext } from '../../ui/view-context.ts';
-import { crc32 } from 'node:zlib';
+import { crc32, gzipSync } from 'node:zlib';
+import { GZIP_LEVEL } from '../html-response.ts';
 import { crc32Combine } from '../crc32-combine.ts';
 import { compressPatchable, deflateOnce, FINAL_BLOCK, makeStandIn, runCrc, tokenDifference, type PatchableRun } from './patchable-deflate.ts';
 import { classMember } from './member-class.ts';
@@ -30,7 +31,12 @@ type Renderings = Map<Slot, { variant: string | undefined; html: string | Promis
 /** A part that is new for every member (a form's submission key, a plugin's slot) or nearly so (the header's name). */
 type OwnPart = { kind: 'own'; slot: Slot; compressed: Map<string, Buffer[]> };
 const MAX_RENDERINGS_PER_PART = 512;
-const MAX_COMPRESSED_PER_RUN = 64;
+/**
+ * Combinations of a run's variants compressed once each. Beyond them a combination is rare (a listing's
+ * unread badges differ between most members), and the page is gzipped whole for the one response instead:
+ * cheaper than compressing it to be patched, and nothing kept that will not be used again.
+ */
+const MAX_COMPRESSED_PER_RUN = 32;
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
 
 /**
@@ -62,6 +68,8 @@ export class MemberTemplate<Meta = unknown> {
   private readonly templateToken: string;
   /** What stands for the token in compressed runs: bytes no page contains. */
   private readonly deflateStandIn = makeStandIn();
+  /** What plugins' parts load for each member before they render (core/plugins/slots.tsx, preloadSlot). */
+  private readonly memberPreloads: MemberPartRecorder['memberPreloads'];
 
   /** `meta`: what a lane needs to answer for the page without the route (core/http/member-pages/lane.ts). */
   constructor(
@@ -72,6 +80,7 @@ export class MemberTemplate<Meta = unknown> {
     const recorder = vc.memberParts;
     if (!recorder) throw new Error('MemberTemplate needs a view context made by templateViewContext');
     this.templateToken = vc.csrfToken;
+    this.memberPreloads = recorder.memberPreloads;
     const marker = new RegExp(`\u0000${recorder.nonce}:(\\d+)\u0000|${this.templateToken}`, 'g');
     let run: SharedRun = this.newRun();
     let from = 0;
@@ -98,8 +107,9 @@ export class MemberTemplate<Meta = unknown> {
 
   /**
    * The page for one member: gzipped (a gzip member whose shared runs were compressed once) or plain.
-   * At once when nothing it needs is still being made (the usual case); a promise when a part renders
-   * asynchronously or a run's compression for this combination of variants is under way.
+   * At once when nothing it needs is still being made (the usual case); a promise when a plugin's part
+   * loads for the member first (its slot's preload), a part renders asynchronously or a run's compression
+   * for this combination of variants is under way.
    */
   fill(member: Member, options: { gzip: boolean }): Buffer<ArrayBuffer> | Promise<Buffer<ArrayBuffer>> {
     const vc: ViewContext = {
@@ -110,6 +120,12 @@ export class MemberTemplate<Meta = unknown> {
       unreadNotifications: member.unreadNotifications,
       unreadConversations: member.unreadConversations,
     };
+    const preloads = this.memberPreloads;
+    if (preloads.length) return Promise.all(preloads.map((load) => load(vc))).then(() => this.fillFor(vc, member, options));
+    return this.fillFor(vc, member, options);
+  }
+
+  private fillFor(vc: ViewContext, member: Member, options: { gzip: boolean }): Buffer<ArrayBuffer> | Promise<Buffer<ArrayBuffer>> {
     const renderings: Renderings = new Map();
     const pending: Promise<unknown>[] = [];
     for (const segment of this.segments) {
@@ -124,25 +140,36 @@ export class MemberTemplate<Meta = unknown> {
   }
 
   private assemble(renderings: Renderings, member: Member, options: { gzip: boolean }): Buffer<ArrayBuffer> | Promise<Buffer<ArrayBuffer>> {
-    if (!options.gzip) {
-      return Buffer.from(this.segments.map((segment) => this.textOf(segment, renderings)).join('').split(this.templateToken).join(member.csrfToken)) as Buffer<ArrayBuffer>;
-    }
+    if (!options.gzip) return this.plain(renderings, member);
     let waiting: Promise<unknown>[] | undefined;
-    const runs = this.segments.map((segment) => {
-      if (segment.kind === 'own') return undefined;
+    const runs: (Compressed | undefined)[] = [];
+    for (const segment of this.segments) {
+      if (segment.kind === 'own') {
+        runs.push(undefined);
+        continue;
+      }
       const key = segment.slots.map((slot) => renderings.get(slot)!.variant).join('\u0001');
       let compressed = segment.compressed.get(key);
       if (!compressed) {
-        const made: Compressed = { promise: compressPatchable(this.textOf(segment, renderings).split(this.templateToken), this.deflateStandIn) };
+        if (segment.compressed.size >= MAX_COMPRESSED_PER_RUN) return this.gzipWhole(renderings, member);
+        compressed = { promise: compressPatchable(this.textOf(segment, renderings).split(this.templateToken), this.deflateStandIn) };
+        const made = compressed;
         made.promise.then((run) => (made.settled = { run }), () => {});
-        if (segment.compressed.size < MAX_COMPRESSED_PER_RUN) segment.compressed.set(key, made);
-        compressed = made;
+        segment.compressed.set(key, made);
       }
       if (!compressed.settled) (waiting ??= []).push(compressed.promise);
-      return compressed;
-    });
+      runs.push(compressed);
+    }
     if (waiting) return Promise.all(waiting).then(() => this.gzip(renderings, member, runs));
     return this.gzip(renderings, member, runs);
+  }
+
+  private plain(renderings: Renderings, member: Member): Buffer<ArrayBuffer> {
+    return Buffer.from(this.segments.map((segment) => this.textOf(segment, renderings)).join('').split(this.templateToken).join(member.csrfToken)) as Buffer<ArrayBuffer>;
+  }
+
+  private gzipWhole(renderings: Renderings, member: Member): Buffer<ArrayBuffer> {
+    return gzipSync(this.plain(renderings, member), { level: GZIP_LEVEL }) as Buffer<ArrayBuffer>;
   }
 
   private gzip(renderings: Renderings, member: Member, runs: (Compressed | undefined)[]): Buffer<ArrayBuffer> {

@@ -82,13 +82,18 @@ export function registerSlots(api: QaApi): void {
     },
   );
 
-  // thread lists: one query for all rows rendered together
+  // thread lists: one query for all rows rendered together; the same for every viewer of the list
   const solvedMemo = new WeakMap<object, Promise<Set<number>>>();
-  api.slot('thread.listItem', 'qa.solved', async ({ vc, thread, listThreadIds }: Props<'thread.listItem'>) => {
-    let solved = solvedMemo.get(listThreadIds);
-    if (!solved) solvedMemo.set(listThreadIds, (solved = solvedAmong(api.db, listThreadIds)));
-    return (await solved).has(thread.id) ? <span class="badge qa-solved">✓ {vc.t('qa.solved')}</span> : null;
-  });
+  api.slot(
+    'thread.listItem',
+    'qa.solved',
+    async ({ vc, thread, listThreadIds }: Props<'thread.listItem'>) => {
+      let solved = solvedMemo.get(listThreadIds);
+      if (!solved) solvedMemo.set(listThreadIds, (solved = solvedAmong(api.db, listThreadIds)));
+      return (await solved).has(thread.id) ? <span class="badge qa-solved">✓ {vc.t('qa.solved')}</span> : null;
+    },
+    { shared: true },
+  );
 
   api.slot('category.header', 'qa.filters', ({ vc, category }: Props<'category.header'>) => (
     <nav class="qa-category-links" aria-label={vc.t('qa.listing.filters')}>
@@ -100,7 +105,7 @@ export function registerSlots(api: QaApi): void {
       {' · '}
       <a href={paths.questions(category.id, { sort: 'votes' })}>{vc.t('qa.sort.votes')}</a>
     </nav>
-  ));
+  ), { shared: true });
 
   // the new-thread composer renders extras before a category is chosen: hint only where Q&A is on
   api.slot('composer.extras', 'qa.hint', ({ vc, mode, category }: Props<'composer.extras'>) =>

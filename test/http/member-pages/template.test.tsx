@@ -82,4 +82,41 @@ describe('a page made once for a class of members', () => {
     template.fill(member(5, 'Eve', 'e'.repeat(32), [10]), { gzip: false });
     expect(renders).toEqual({ name: 3, post: 4, key: 4 });
   });
+
+  it('gzips the page whole for a combination of variants beyond those it keeps, and it is still that member’s page', async () => {
+    const template = await make({ name: 0, post: 0, key: 0 });
+    // three posts liked or not: 8 combinations, each member's page from one of them; then many more
+    // members than the run keeps combinations for, in the listing's way (every badge a variant)
+    const likeSets = Array.from({ length: 8 }, (_, bits) => [10, 11, 12].filter((_, i) => bits & (1 << i)));
+    for (let i = 0; i < 48; i++) {
+      const liked = likeSets[i % 8]!;
+      const token = String.fromCharCode(97 + (i % 26)).repeat(32);
+      const someone = member(100 + i, `Member ${i}`, token, liked);
+      const plain = (await template.fill(someone, { gzip: false })).toString();
+      const gzipped = gunzipSync(await template.fill(someone, { gzip: true })).toString();
+      const withoutKey = (html: string) => html.replace(/_submission" value="\d+"/, '');
+      expect(withoutKey(gzipped)).toBe(withoutKey(plain));
+      expect(gzipped).toContain(`<b>Member ${i}</b>`);
+      expect(gzipped.match(/aria-pressed="true"/g) ?? []).toHaveLength(liked.length);
+    }
+  });
+
+  it('runs what plugins’ parts load (their preloads) with each member’s view context before their parts render', async () => {
+    const vc = templateViewContext(viewContext());
+    const loaded = new WeakMap<ViewContext, string>();
+    vc.memberParts!.preloadPerMember(async (own) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      loaded.set(own, `card for ${own.user?.displayName}`);
+    });
+    const html = await renderToString(
+      <aside>
+        <MemberPart vc={vc} render={(own) => <section>{loaded.get(own) ?? 'not loaded'}</section>} />
+      </aside>,
+    );
+    const template = new MemberTemplate(html, vc, {});
+    const filled = template.fill(member(2, 'Ann', 'a'.repeat(32)), { gzip: true });
+    expect(filled).toBeInstanceOf(Promise);
+    expect(gunzipSync(await filled).toString()).toBe('<aside><section>card for Ann</section></aside>');
+    expect((await template.fill(member(3, 'Bob', 'b'.repeat(32)), { gzip: false })).toString()).toBe('<aside><section>card for Bob</section></aside>');
+  });
 });
