@@ -6,7 +6,7 @@ import type { Context } from 'hono';
  * recorded. Without TRUST_PROXY forwarded headers are ignored: anyone could send one and pick a fresh bucket.
  */
 export function clientIp(c: Context): string {
-  if (c.var.deps?.config.TRUST_PROXY) {
+  if (c.get('deps')?.config.TRUST_PROXY) {
     // the right-most hop is the one our own proxy added; earlier ones are whatever the client sent
     const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
     const last = hops[hops.length - 1];

@@ -17,8 +17,9 @@ export async function formBody(c: Context): Promise<Record<string, string>> {
 
 /** Starts a fresh session (never reusing the one the request came with) and sets its cookie. */
 export async function signIn(c: Context, user: Pick<User, 'id'>): Promise<void> {
-  const { db } = c.var.deps;
-  if (c.var.session) await invalidateSession(db, c.var.session.id);
+  const { db } = c.get('deps');
+  const previous = c.get('session');
+  if (previous) await invalidateSession(db, previous.id);
   const { token, session } = await createSession(db, user.id, c.req.header('user-agent'));
   setSessionCookie(c, token, session.expiresAt);
 }

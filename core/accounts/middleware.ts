@@ -39,14 +39,14 @@ export function sessionMiddleware(): MiddlewareHandler {
     c.set('session', null);
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
-      const result = tokenShape.test(token) ? await validateSessionCached(c.var.deps, token) : null;
+      const result = tokenShape.test(token) ? await validateSessionCached(c.get('deps'), token) : null;
       if (!result) {
         clearSessionCookie(c);
       } else if (result.user.status !== 'active' && !sanctionExpired(result.user)) {
         clearSessionCookie(c);
       } else {
         c.set('user', result.user);
-        noteSeen(c.var.deps.db, result.user, c.var.log);
+        noteSeen(c.get('deps').db, result.user, c.get('log'));
         c.set('session', result.session);
         if (result.renewed) setSessionCookie(c, token, result.session.expiresAt);
       }

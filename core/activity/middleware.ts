@@ -8,9 +8,9 @@ import { activityRecorderFor } from './recorder.ts';
  */
 export function activityMiddleware(): MiddlewareHandler {
   return async function recordActivity(c, next) {
-    const { db, logger } = c.var.deps;
+    const { db, logger } = c.get('deps');
     const recorder = activityRecorderFor(db, logger);
-    const user = c.var.user;
+    const user = c.get('user');
     const timeZone = (await getSiteSettings(db)).timeZone;
     const day = recorder.dayIn(timeZone);
     if (user) void recorder.recordActive(user.id, day);

@@ -3,7 +3,7 @@ import type { AdminLink } from './views/shell.tsx';
 
 /** Core sections first, then each active plugin's admin pages. */
 export function adminLinks(c: Context): AdminLink[] {
-  const { t } = c.var.t;
+  const { t } = c.get('t');
   const links: AdminLink[] = [
     { href: '/admin', label: t('admin.dashboard') },
     { href: '/admin/settings', label: t('admin.settings') },
@@ -18,8 +18,8 @@ export function adminLinks(c: Context): AdminLink[] {
     { href: '/admin/mail', label: t('admin.mail') },
     { href: '/admin/analytics', label: t('analytics.title') },
   ];
-  for (const plugin of c.var.deps.pluginHost.list()) {
-    if (plugin.status !== 'active' || !c.var.deps.pluginHost.isActive(plugin.definition.id)) continue;
+  for (const plugin of c.get('deps').pluginHost.list()) {
+    if (plugin.status !== 'active' || !c.get('deps').pluginHost.isActive(plugin.definition.id)) continue;
     for (const page of plugin.adminPages) {
       links.push({ href: `/admin/plugins/${plugin.definition.id}/${page.path.replace(/^\//, '')}`, label: t(page.titleKey) });
     }

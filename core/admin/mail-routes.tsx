@@ -35,15 +35,15 @@ export function mailAdminRoutes(): Hono {
     const form = formStrings(await c.req.parseBody());
     const parsed = immediateDelaySchema.safeParse(form.delay);
     if (!parsed.success) return overview(c, { delay: form.delay ?? '', delayErrors: { delay: fieldErrorsOf(parsed.error)._form ?? 'mail.admin.delay.invalid' } }, 400);
-    await setImmediateDelayMinutes(c.var.deps.db, parsed.data);
+    await setImmediateDelayMinutes(c.get('deps').db, parsed.data);
     return c.redirect('/admin/mail?saved=delay', 303);
   });
 
   app.get('/preview', async (c) => {
     const username = (c.req.query('username') ?? '').trim();
-    const user = username ? await findUserByUsername(c.var.deps.db, username) : undefined;
+    const user = username ? await findUserByUsername(c.get('deps').db, username) : undefined;
     if (!user) return overview(c, { username, previewErrors: { username: username ? 'digests.admin.noSuchMember' : 'validation.required' } }, 400);
-    const preview = await previewDigest(c.var.deps, user);
+    const preview = await previewDigest(c.get('deps'), user);
     const vc = viewContext(c);
     const title = vc.t('digests.admin.previewOf', { name: user.username });
     return renderPage(
@@ -56,16 +56,16 @@ export function mailAdminRoutes(): Hono {
   });
 
   app.get('/preview/html', async (c) => {
-    const user = await findUserByUsername(c.var.deps.db, c.req.query('username') ?? '');
+    const user = await findUserByUsername(c.get('deps').db, c.req.query('username') ?? '');
     if (!user) throw new UserError(404, 'error.404.body');
-    const preview = await previewDigest(c.var.deps, user);
+    const preview = await previewDigest(c.get('deps'), user);
     c.header('Content-Security-Policy', sandboxed);
     return c.html(preview.html);
   });
 
   app.get('/wemissyou', async (c) => {
-    const month = await currentMonth(c.var.deps.db);
-    const eligible = await countDormantMembers(c.var.deps.db, month);
+    const month = await currentMonth(c.get('deps').db);
+    const eligible = await countDormantMembers(c.get('deps').db, month);
     const vc = viewContext(c);
     const title = vc.t('digests.admin.wemissyou');
     return renderPage(
@@ -78,29 +78,29 @@ export function mailAdminRoutes(): Hono {
   });
 
   app.post('/wemissyou', async (c) => {
-    const { db, jobs } = c.var.deps;
+    const { db, jobs } = c.get('deps');
     const form = formStrings(await c.req.parseBody());
     const month = await currentMonth(db);
     // a confirmation page left open across a month boundary must not mail for the new month unseen
     if (form.month !== month) return c.redirect('/admin/mail/wemissyou', 303);
     const eligible = await countDormantMembers(db, month);
     if (eligible > 0) await jobs.send(WEMISSYOU_JOB, { month }, { singletonKey: `wemissyou:${month}` });
-    c.var.log.info({ month, eligible, by: c.var.user?.id }, 'we-miss-you mail queued');
+    c.get('log').info({ month, eligible, by: c.get('user')?.id }, 'we-miss-you mail queued');
     return c.redirect(`/admin/mail?wemissyou=${eligible}`, 303);
   });
 
   app.post('/:id{[0-9]+}/retry', async (c) => {
     const id = Number(c.req.param('id'));
-    const [mail] = await c.var.deps.db.select({ id: mailMessages.id }).from(mailMessages).where(eq(mailMessages.id, id));
+    const [mail] = await c.get('deps').db.select({ id: mailMessages.id }).from(mailMessages).where(eq(mailMessages.id, id));
     if (!mail) throw new UserError(404, 'error.404.body');
-    await enqueueMail(c.var.deps.jobs, id);
+    await enqueueMail(c.get('deps').jobs, id);
     return c.redirect('/admin/mail', 303);
   });
 
   app.get('/:id{[0-9]+}', async (c) => {
     const vc = viewContext(c);
     const { t } = vc;
-    const [mail] = await c.var.deps.db.select().from(mailMessages).where(eq(mailMessages.id, Number(c.req.param('id'))));
+    const [mail] = await c.get('deps').db.select().from(mailMessages).where(eq(mailMessages.id, Number(c.req.param('id'))));
     if (!mail) throw new UserError(404, 'error.404.body');
     return renderPage(
       c,
@@ -139,7 +139,7 @@ export function mailAdminRoutes(): Hono {
   });
 
   app.get('/:id{[0-9]+}/html', async (c) => {
-    const [mail] = await c.var.deps.db.select().from(mailMessages).where(eq(mailMessages.id, Number(c.req.param('id'))));
+    const [mail] = await c.get('deps').db.select().from(mailMessages).where(eq(mailMessages.id, Number(c.req.param('id'))));
     if (!mail) throw new UserError(404, 'error.404.body');
     c.header('Content-Security-Policy', sandboxed);
     return c.html(mail.html);
@@ -158,7 +158,7 @@ interface OverviewState {
 async function overview(c: Context, state: OverviewState, status: 200 | 400 = 200) {
   const vc = viewContext(c);
   const { t } = vc;
-  const { db, jobs, mailer } = c.var.deps;
+  const { db, jobs, mailer } = c.get('deps');
   const month = await currentMonth(db);
   const [rows, queue, eligible, delay] = await Promise.all([
     db.select().from(mailMessages).orderBy(desc(mailMessages.id)).limit(100),

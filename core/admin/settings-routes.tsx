@@ -29,15 +29,15 @@ const settingsForm = z.object({
 export function settingsAdminRoutes(): Hono {
   const app = new Hono();
 
-  app.get('/', (c) => render(c, c.var.site, {}));
+  app.get('/', (c) => render(c, c.get('site'), {}));
 
   app.post('/', async (c) => {
     const form = formStrings(await c.req.parseBody());
     const parsed = settingsForm.safeParse({ ...form, restrictTags: form.restrictTags === 'on' });
     if (!parsed.success) {
-      return render(c, { ...c.var.site, ...form, restrictTags: form.restrictTags === 'on' } as SiteSettings, fieldErrorsOf(parsed.error), 400);
+      return render(c, { ...c.get('site'), ...form, restrictTags: form.restrictTags === 'on' } as SiteSettings, fieldErrorsOf(parsed.error), 400);
     }
-    await updateSiteSettings(c.var.deps.db, parsed.data);
+    await updateSiteSettings(c.get('deps').db, parsed.data);
     return c.redirect('/admin/settings?saved=1', 303);
   });
 

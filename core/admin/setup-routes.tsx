@@ -20,12 +20,12 @@ export function setupRoutes(): Hono {
   const app = new Hono();
 
   app.get('/setup', async (c) => {
-    if (c.var.site.setupComplete) return c.redirect('/');
+    if (c.get('site').setupComplete) return c.redirect('/');
     return renderSetup(c, { token: c.req.query('token') ?? '' }, {});
   });
 
   app.post('/setup', async (c) => {
-    const site = await getSiteSettings(c.var.deps.db);
+    const site = await getSiteSettings(c.get('deps').db);
     if (site.setupComplete) return c.redirect('/');
     const form = formStrings(await c.req.parseBody());
     if (!setupTokenMatches(site.setupToken, form.token ?? '')) {
@@ -34,7 +34,7 @@ export function setupRoutes(): Hono {
     const parsedSite = siteSchema.safeParse(form);
     if (!parsedSite.success) return renderSetup(c, form, { forumName: 'setup.forumName.required' }, 400);
     try {
-      const admin = await c.var.deps.db.transaction(async (tx) => {
+      const admin = await c.get('deps').db.transaction(async (tx) => {
         const user = await createUser(tx, {
           username: form.username ?? '',
           email: form.email ?? '',
@@ -45,9 +45,9 @@ export function setupRoutes(): Hono {
         await updateSiteSettings(tx, { ...parsedSite.data, setupComplete: true, setupToken: null });
         return user;
       });
-      const { token, session } = await createSession(c.var.deps.db, admin.id, c.req.header('user-agent'));
+      const { token, session } = await createSession(c.get('deps').db, admin.id, c.req.header('user-agent'));
       setSessionCookie(c, token, session.expiresAt);
-      c.var.log.info({ admin: admin.username }, 'setup complete');
+      c.get('log').info({ admin: admin.username }, 'setup complete');
       return c.redirect('/');
     } catch (error) {
       if (error instanceof ValidationError) return renderSetup(c, form, error.fields, 400);

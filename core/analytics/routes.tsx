@@ -76,7 +76,7 @@ export function analyticsRoutes(deps: AppDeps): Hono {
     const { query, error } = parse(c.req.query());
     if (error) throw new UserError(400, error);
     const { current, data, plugins } = await load(query, panel);
-    const table = panelCsv(c.var.t.t, panel, data, plugins);
+    const table = panelCsv(c.get('t').t, panel, data, plugins);
     if (!table) throw new UserError(404, 'error.404.body');
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="analytics-${panel}-${current.from}-${current.to}.csv"`);

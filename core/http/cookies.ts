@@ -6,7 +6,7 @@ export const CSRF_COOKIE = 'csrf';
 export const LOCALE_COOKIE = 'locale';
 
 function secure(c: Context): boolean {
-  return c.var.deps.origin.startsWith('https://');
+  return c.get('deps').origin.startsWith('https://');
 }
 
 export function setSessionCookie(c: Context, token: string, expiresAt: Date): void {

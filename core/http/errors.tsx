@@ -46,7 +46,7 @@ export const onError: ErrorHandler = (error, c) => {
     status = 503;
     c.header('Retry-After', '5');
   }
-  if (status >= 500) c.var.log?.error({ err: error, path: c.req.path }, 'request failed');
+  if (status >= 500) c.get('log')?.error({ err: error, path: c.req.path }, 'request failed');
   return renderError(c, status, messageKey, params);
 };
 
@@ -60,10 +60,10 @@ export function renderError(
 ): Response | Promise<Response> {
   const pageStatus = known.has(status) ? status : status >= 500 ? 500 : 400;
   // Before the request context is complete (e.g. the database failed in a middleware) fall back to plain HTML.
-  if (!c.var.t || !c.var.site || c.var.csrfToken === undefined) return plainError(c, status);
-  const t = c.var.t.t;
+  if (!c.get('t') || !c.get('site') || c.get('csrfToken') === undefined) return plainError(c, status);
+  const t = c.get('t').t;
   const title = t(`error.${pageStatus}.title`);
-  const detail = messageKey && hasMessage(c.var.locale, messageKey) ? t(messageKey, params) : t(`error.${pageStatus}.body`);
+  const detail = messageKey && hasMessage(c.get('locale'), messageKey) ? t(messageKey, params) : t(`error.${pageStatus}.body`);
   if (c.req.header('hx-request') === 'true') {
     return c.html(
       <div class="flash error" role="alert">
@@ -78,7 +78,7 @@ export function renderError(
     <section class="error-page">
       <h1>{title}</h1>
       <p>{detail}</p>
-      {pageStatus >= 500 ? <p class="muted">{t('error.requestId', { id: c.var.requestId })}</p> : null}
+      {pageStatus >= 500 ? <p class="muted">{t('error.requestId', { id: c.get('requestId') })}</p> : null}
       <p>
         <a href="/">{t('error.home')}</a>
       </p>

@@ -31,14 +31,14 @@ export function htmlAsPrimitiveString(c: Context): void {
   const html = c.html as (markup: string, ...rest: HtmlArgs) => Response;
   const respond = (text: string, rest: HtmlArgs): Response => {
     const response = html(text, ...rest);
-    if (!c.var.user || text.length < COMPRESS_FROM_BYTES || !acceptsGzip(c.req.header('accept-encoding'))) return response;
+    if (!c.get('user') || text.length < COMPRESS_FROM_BYTES || !acceptsGzip(c.req.header('accept-encoding'))) return response;
     const headers = new Headers(response.headers);
     headers.set('Content-Encoding', 'gzip');
     headers.append('Vary', 'Accept-Encoding');
     return new Response(gzipSync(text, { level: GZIP_LEVEL }), { status: response.status, headers });
   };
   c.html = ((markup: unknown, ...rest: HtmlArgs) => {
-    if (typeof markup === 'string') return c.var.user ? respond(markup, rest) : html(markup, ...rest);
+    if (typeof markup === 'string') return c.get('user') ? respond(markup, rest) : html(markup, ...rest);
     return resolveCallback(markup as string, HtmlEscapedCallbackPhase.Stringify, false, {}).then((text) => respond(`${text}`, rest));
   }) as Context['html'];
 }

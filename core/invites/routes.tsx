@@ -12,10 +12,10 @@ export function inviteRoutes(): Hono {
   const app = new Hono();
 
   const page = async (c: Context, form: Record<string, string> = {}, errors: FieldErrors = {}, status: 200 | 400 = 200) => {
-    const user = c.var.user;
+    const user = c.get('user');
     if (!user) return c.redirect(`/login?next=${encodeURIComponent('/invites')}`, 302);
     const vc = viewContext(c);
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const settings = await inviteSettings(db);
     const [mine, invitees] = await Promise.all([invitesOf(db, user.id), inviteesOf(db, user.id)]);
     return renderPage(
@@ -37,11 +37,11 @@ export function inviteRoutes(): Hono {
   app.get('/invites', (c) => page(c));
 
   app.post('/invites', async (c) => {
-    const user = c.var.user;
+    const user = c.get('user');
     if (!user) throw new UserError(403, 'forum.loginRequired');
     const form = formStrings(await c.req.parseBody());
     try {
-      const invite = await createInvite(c.var.deps.db, user, { maxUses: form.maxUses ?? '', days: form.days ?? '' });
+      const invite = await createInvite(c.get('deps').db, user, { maxUses: form.maxUses ?? '', days: form.days ?? '' });
       return c.redirect(`/invites?created=${encodeURIComponent(invite.code)}`, 303);
     } catch (error) {
       if (error instanceof ValidationError) return page(c, form, error.fields, 400);
@@ -50,9 +50,9 @@ export function inviteRoutes(): Hono {
   });
 
   app.post('/invites/:id{[0-9]+}/revoke', async (c) => {
-    const user = c.var.user;
+    const user = c.get('user');
     if (!user) throw new UserError(403, 'forum.loginRequired');
-    await revokeInvite(c.var.deps.db, user, Number(c.req.param('id')));
+    await revokeInvite(c.get('deps').db, user, Number(c.req.param('id')));
     return c.redirect('/invites', 303);
   });
 
@@ -60,7 +60,7 @@ export function inviteRoutes(): Hono {
     const vc = viewContext(c);
     const requested = c.req.query('period') ?? 'month';
     const period: LeaderboardPeriod = requested in leaderboardPeriods ? (requested as LeaderboardPeriod) : 'month';
-    const rows = await inviteLeaderboard(c.var.deps.db, period);
+    const rows = await inviteLeaderboard(c.get('deps').db, period);
     return renderPage(c, { title: vc.t('invites.leaderboard.title') }, <LeaderboardPage vc={vc} period={period} rows={rows} />);
   });
 

@@ -8,7 +8,7 @@ import { unreadCount } from '../notifications/service.ts';
 export function livePollRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.get('/live/poll', async (c) => {
-    const user = c.var.user;
+    const user = c.get('user');
     let lastNumber = 0;
     const threadParam = c.req.query('thread');
     if (threadParam) {

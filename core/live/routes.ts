@@ -16,7 +16,7 @@ export function liveRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.get('/live', async (c) => {
     const channels = ['latest'];
-    const user = c.var.user;
+    const user = c.get('user');
     if (user) channels.push(`user:${user.id}`);
     const threadParam = c.req.query('thread');
     if (threadParam) {

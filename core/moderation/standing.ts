@@ -23,9 +23,9 @@ declare module 'hono' {
 export function standingMiddleware(): MiddlewareHandler {
   return async function standing(c, next) {
     c.set('standing', null);
-    const user = c.var.user;
+    const user = c.get('user');
     if (user && c.req.method === 'GET' && c.req.header('hx-request') !== 'true') {
-      const db = c.var.deps.db;
+      const db = c.get('deps').db;
       const [silence, rules] = await Promise.all([
         isSilenced(user) ? activeSanction(db, user.id, 'silence') : undefined,
         mustAcceptRules(db, user),

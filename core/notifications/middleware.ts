@@ -36,12 +36,12 @@ export async function headerCounts(db: DbOrTx, userId: number): Promise<{ notifi
 /** The header counts for a signed-in member's full pages, fetched while the route works (core/ui/page.tsx). */
 export function unreadCountMiddleware(): MiddlewareHandler {
   return async function unreadNotifications(c, next) {
-    const user = c.var.user;
+    const user = c.get('user');
     const fullPage = c.req.method === 'GET' && c.req.header('hx-request') !== 'true';
     if (user && fullPage) {
       deferUntilRender(
         c,
-        viewerReadsFor(c.var.deps).get(user.id, viewerReadKeys.headerCounts, () => headerCounts(c.var.deps.db, user.id)).then((counts) => {
+        viewerReadsFor(c.get('deps')).get(user.id, viewerReadKeys.headerCounts, () => headerCounts(c.get('deps').db, user.id)).then((counts) => {
           // a route that marked things read has set fresher counts itself
           if (c.get('unreadNotifications') !== undefined) return;
           c.set('unreadNotifications', counts.notifications);

@@ -116,8 +116,8 @@ export function approvalAdminRoutes(deps: AppDeps): Hono {
     const form = formStrings(await c.req.parseBody());
     const requestId = id(c.req.param('id'));
     try {
-      if (form.action === 'approve') await approveRegistration(approvalDeps, c.var.user!, requestId);
-      else if (form.action === 'reject') await rejectRegistration(approvalDeps, c.var.user!, requestId, form.reason ?? '');
+      if (form.action === 'approve') await approveRegistration(approvalDeps, c.get('user')!, requestId);
+      else if (form.action === 'reject') await rejectRegistration(approvalDeps, c.get('user')!, requestId, form.reason ?? '');
       else throw new UserError(400, 'error.400.body');
     } catch (error) {
       if (error instanceof UserError && (error.status === 404 || error.status === 409)) return page(c, error.messageKey, error.status);

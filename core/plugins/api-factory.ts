@@ -62,7 +62,7 @@ export function createPluginApi(
       // plugin content hangs off live threads only, even for staff who may see deleted ones
       if (!row || row.thread.deletedAt || !host.isActive(id, row.category.id)) throw new UserError(404, 'error.404.body');
       const { thread } = row;
-      c.var.plugin.thread = {
+      c.get('plugin').thread = {
         id: thread.id,
         categoryId: thread.categoryId,
         authorId: thread.authorId,

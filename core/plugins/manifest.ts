@@ -45,7 +45,7 @@ export interface PluginDefinition<S extends SettingsSchema = SettingsSchema> {
   setup(api: PluginApi<z.infer<S>>): void | Promise<void>;
 }
 
-/** What a plugin request handler gets as `c.var.plugin`. */
+/** What a plugin request handler gets as `c.get('plugin')`. */
 export interface PluginRequest<Settings> {
   id: string;
   /** Settings for a category (its overrides on top of the global values) or the global ones. */
@@ -111,7 +111,7 @@ export interface PluginApi<Settings> {
   /** A Hono sub-app mounted at /plugins/<id>; htmx fragments are routes returning JSX. */
   readonly routes: Hono<PluginEnv<Settings>>;
   /** Route middleware that ties a request to the thread in a path parameter: 404 unless the viewer can read it
-   * and the plugin is on in its category. Sets c.var.plugin.thread. */
+   * and the plugin is on in its category. Sets c.get('plugin').thread. */
   readonly scope: {
     thread(param?: string): MiddlewareHandler<PluginEnv<Settings>>;
     category(param?: string): MiddlewareHandler<PluginEnv<Settings>>;

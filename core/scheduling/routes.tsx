@@ -11,7 +11,7 @@ import { cancelScheduled, publishNow, reschedule } from './publish.ts';
 import { CalendarPage } from './views/calendar.tsx';
 
 function staff(c: Context) {
-  const user = c.var.user;
+  const user = c.get('user');
   if (!user) throw new UserError(403, 'forum.loginRequired');
   if (!isStaffViewer(user) && (user.moderatedCategoryIds?.length ?? 0) === 0) throw new UserError(403, 'error.403.body');
   return user;
@@ -24,7 +24,7 @@ export function schedulingRoutes(): Hono {
   const page = async (c: Context, error?: string, status: 200 | 400 = 200) => {
     const user = staff(c);
     const vc = viewContext(c);
-    const rows = await scheduledThreads(c.var.deps.db, isStaffViewer(user) ? 'all' : user.moderatedCategoryIds);
+    const rows = await scheduledThreads(c.get('deps').db, isStaffViewer(user) ? 'all' : user.moderatedCategoryIds);
     return renderPage(c, { title: vc.t('scheduling.title'), status }, <CalendarPage vc={vc} rows={rows} error={error} />);
   };
 
@@ -32,7 +32,7 @@ export function schedulingRoutes(): Hono {
 
   app.post('/scheduled/:id{[0-9]+}/publish', async (c) => {
     const user = staff(c);
-    await publishNow(c.var.deps, user, Number(c.req.param('id')));
+    await publishNow(c.get('deps'), user, Number(c.req.param('id')));
     return c.redirect('/scheduled', 303);
   });
 
@@ -40,9 +40,9 @@ export function schedulingRoutes(): Hono {
     const user = staff(c);
     const form = formStrings(await c.req.parseBody());
     try {
-      const at = await publishTimeFromForm(c.var.deps.db, form.publishAt ?? '', true);
+      const at = await publishTimeFromForm(c.get('deps').db, form.publishAt ?? '', true);
       if (!at) return page(c, 'scheduling.publishAt.invalid', 400);
-      await reschedule(c.var.deps, user, Number(c.req.param('id')), at);
+      await reschedule(c.get('deps'), user, Number(c.req.param('id')), at);
     } catch (error) {
       if (error instanceof HookRejection) return page(c, error.messageKey, 400);
       throw error;
@@ -52,7 +52,7 @@ export function schedulingRoutes(): Hono {
 
   app.post('/scheduled/:id{[0-9]+}/cancel', async (c) => {
     const user = staff(c);
-    await cancelScheduled(c.var.deps.db, user, Number(c.req.param('id')));
+    await cancelScheduled(c.get('deps').db, user, Number(c.req.param('id')));
     return c.redirect('/scheduled', 303);
   });
 

@@ -32,13 +32,13 @@ export function registerSearch(deps: AppDeps, options: { runWorker?: boolean } =
 
 /** The service of the forum handling this request. */
 export function searchOf(c: Context): SearchService {
-  return searchServiceOf(c.var.deps);
+  return searchServiceOf(c.get('deps'));
 }
 
 /** What the current viewer may find: readable categories and the types of active plugins. */
 export async function viewerScope(c: Context): Promise<SearchScope> {
-  const access = categoryAccess(await allCategories(c.var.deps.db), c.var.user);
-  const host = c.var.deps.pluginHost;
+  const access = categoryAccess(await allCategories(c.get('deps').db), c.get('user'));
+  const host = c.get('deps').pluginHost;
   const pluginTypes = searchOf(c)
     .pluginTypes()
     .filter((t) => host.isActive(t.pluginId))

@@ -27,10 +27,10 @@ export function searchRoutes(): Hono {
     const vc = viewContext(c);
     const service = searchOf(c);
     const input = singleValues(c);
-    const pluginTypes = service.pluginTypes().filter((t) => c.var.deps.pluginHost.isActive(t.pluginId));
+    const pluginTypes = service.pluginTypes().filter((t) => c.get('deps').pluginHost.isActive(t.pluginId));
     const parsed = parseSearchParams(input, pluginTypes);
     const { params } = parsed;
-    const access = categoryAccess(await allCategories(c.var.deps.db), c.var.user);
+    const access = categoryAccess(await allCategories(c.get('deps').db), c.get('user'));
     const category = typeof params.category === 'number' ? access.get(params.category) : undefined;
     const categoryIds = category ? [category.id, ...access.childrenOf(category.id).map((ch) => ch.id)] : typeof params.category === 'number' ? [-1] : [];
     const hasFilters = Boolean(params.type || params.category || params.tag || params.author || params.from || params.to || parsed.facets.length);
@@ -39,7 +39,7 @@ export function searchRoutes(): Hono {
     let unknownAuthor: string | undefined;
     let authorId: number | undefined;
     if (params.author) {
-      authorId = (await findAuthorId(c.var.deps.db, params.author)) ?? undefined;
+      authorId = (await findAuthorId(c.get('deps').db, params.author)) ?? undefined;
       if (authorId === undefined) unknownAuthor = params.author;
     }
     if ((params.q.trim() || hasFilters) && unknownAuthor === undefined) {

@@ -52,22 +52,22 @@ function sameView(a: ViewContext, b: ViewContext): boolean {
 }
 
 function buildViewContext(c: Context): ViewContext {
-  const tr = c.var.t;
+  const tr = c.get('t');
   return {
     t: tr.t,
     tr,
-    locale: c.var.locale,
-    user: c.var.user,
-    csrfToken: c.var.csrfToken,
-    site: c.var.site,
+    locale: c.get('locale'),
+    user: c.get('user'),
+    csrfToken: c.get('csrfToken'),
+    site: c.get('site'),
     path: c.req.path,
-    origin: c.var.deps.origin,
+    origin: c.get('deps').origin,
     isHtmx: c.req.header('hx-request') === 'true',
     asset: assetUrl,
-    slots: c.var.deps.plugins.slots,
-    unreadNotifications: c.var.unreadNotifications ?? 0,
-    unreadConversations: c.var.unreadConversations ?? 0,
-    standing: c.var.standing ?? null,
+    slots: c.get('deps').plugins.slots,
+    unreadNotifications: c.get('unreadNotifications') ?? 0,
+    unreadConversations: c.get('unreadConversations') ?? 0,
+    standing: c.get('standing') ?? null,
   };
 }
 

@@ -22,6 +22,6 @@ export function requestBodyLimit(config: Config): MiddlewareHandler {
     // nothing reads a GET's or HEAD's body; asking for it would make @hono/node-server build a full Request
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const multipart = c.req.header('content-type')?.startsWith('multipart/form-data') ?? false;
-    return multipart && c.var.user ? withFiles(c, next) : plain(c, next);
+    return multipart && c.get('user') ? withFiles(c, next) : plain(c, next);
   };
 }

@@ -38,7 +38,7 @@ export function uploadFileRoutes(deps: AppDeps): Hono {
 }
 
 const membersOnly: MiddlewareHandler = async function membersOnly(c, next) {
-  if (!c.var.user) {
+  if (!c.get('user')) {
     if (c.req.method === 'GET') return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
     throw new UserError(403, 'uploads.error.forbidden');
   }
@@ -68,33 +68,33 @@ export function uploadRoutes(deps: AppDeps): Hono {
   app.use('/uploads/avatar', membersOnly);
   app.use('/uploads/avatar/*', membersOnly);
 
-  app.get('/uploads/new', (c) => renderPage(c, { title: c.var.t.t('uploads.page.title') }, <UploadPage vc={viewContext(c)} maxMb={maxMb(deps)} />));
+  app.get('/uploads/new', (c) => renderPage(c, { title: c.get('t').t('uploads.page.title') }, <UploadPage vc={viewContext(c)} maxMb={maxMb(deps)} />));
 
   app.post('/uploads', async (c) => {
     try {
-      const upload = await acceptUpload(deps.uploads, { owner: c.var.user!, file: await uploadedFile(c), purpose: 'post' });
+      const upload = await acceptUpload(deps.uploads, { owner: c.get('user')!, file: await uploadedFile(c), purpose: 'post' });
       const markdown = `![](${upload.urls.display})`;
       if (wantsJson(c)) {
         return c.json({ id: upload.id, url: upload.urls.display, full: upload.urls.full, thumb: upload.urls.thumb, width: upload.width, height: upload.height, markdown });
       }
-      return renderPage(c, { title: c.var.t.t('uploads.page.title') }, <UploadPage vc={viewContext(c)} maxMb={maxMb(deps)} done={{ markdown, thumb: upload.urls.thumb }} />);
+      return renderPage(c, { title: c.get('t').t('uploads.page.title') }, <UploadPage vc={viewContext(c)} maxMb={maxMb(deps)} done={{ markdown, thumb: upload.urls.thumb }} />);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      const message = c.var.t.t(error.messageKey, error.params);
+      const message = c.get('t').t(error.messageKey, error.params);
       const status = error.status as ContentfulStatusCode;
       if (wantsJson(c)) return c.json({ error: message }, status);
-      return renderPage(c, { title: c.var.t.t('uploads.page.title'), status }, <UploadPage vc={viewContext(c)} maxMb={maxMb(deps)} error={message} />);
+      return renderPage(c, { title: c.get('t').t('uploads.page.title'), status }, <UploadPage vc={viewContext(c)} maxMb={maxMb(deps)} error={message} />);
     }
   });
 
   app.post('/uploads/avatar', async (c) => {
-    const user = c.var.user!;
+    const user = c.get('user')!;
     await uploadAvatar(deps.uploads, user, await uploadedFile(c));
     return c.redirect(`${profilePath(user)}?avatar=saved`, 303);
   });
 
   app.post('/uploads/avatar/remove', async (c) => {
-    const user = c.var.user!;
+    const user = c.get('user')!;
     await removeAvatar(deps.db, user.id);
     return c.redirect(`${profilePath(user)}?avatar=removed`, 303);
   });

@@ -19,7 +19,7 @@ async function submitted(c: Context): Promise<{ level: WatchLevel; next: string 
 }
 
 function signedIn(c: Context) {
-  const user = c.var.user;
+  const user = c.get('user');
   if (!user) throw new UserError(403, 'watching.loginRequired');
   return user;
 }
@@ -30,10 +30,10 @@ export function watchingRoutes(): Hono {
 
   app.post('/t/:id{[0-9]{1,10}}/watch', async (c) => {
     const user = signedIn(c);
-    const found = await readableThread(c.var.deps.db, user, Number(c.req.param('id')));
+    const found = await readableThread(c.get('deps').db, user, Number(c.req.param('id')));
     if (!found) throw new UserError(404, 'error.404.body');
     const { level, next } = await submitted(c);
-    await setThreadWatch(c.var.deps.db, user.id, found.thread.id, level);
+    await setThreadWatch(c.get('deps').db, user.id, found.thread.id, level);
     if (c.req.header('hx-request') === 'true') {
       return c.html(<WatchControl vc={viewContext(c)} thread={found.thread} level={level} next={safeRedirectPath(next)} saved />);
     }
@@ -42,10 +42,10 @@ export function watchingRoutes(): Hono {
 
   app.post('/c/:slug/watch', async (c) => {
     const user = signedIn(c);
-    const found = await readableCategory(c.var.deps.db, user, c.req.param('slug'));
+    const found = await readableCategory(c.get('deps').db, user, c.req.param('slug'));
     if (!found) throw new UserError(404, 'error.404.body');
     const { level, next } = await submitted(c);
-    await setCategoryWatch(c.var.deps.db, user.id, found.category.id, level);
+    await setCategoryWatch(c.get('deps').db, user.id, found.category.id, level);
     if (c.req.header('hx-request') === 'true') {
       return c.html(<WatchControl vc={viewContext(c)} category={found.category} level={level} next={safeRedirectPath(next)} saved />);
     }

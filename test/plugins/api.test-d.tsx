@@ -12,7 +12,7 @@ describe('plugin API types', () => {
       settings: z.object({ limit: z.number().default(3) }),
       setup(api) {
         api.routes.get('/', async (c) => {
-          const s = await c.var.plugin.settings();
+          const s = await c.get('plugin').settings();
           expectTypeOf(s.limit).toEqualTypeOf<number>();
           // @ts-expect-error unknown setting
           void s.nope;

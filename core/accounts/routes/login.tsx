@@ -19,7 +19,7 @@ export function loginRoutes(deps: AppDeps): Hono {
 
   app.get('/login', (c) => {
     const next = c.req.query('next') ?? '';
-    if (c.var.user) return c.redirect(safeRedirectPath(next), 303);
+    if (c.get('user')) return c.redirect(safeRedirectPath(next), 303);
     return render(c, { next });
   });
 

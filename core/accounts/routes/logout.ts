@@ -8,18 +8,19 @@ export function logoutRoutes(deps: AppDeps): Hono {
   const app = new Hono();
 
   app.post('/logout', async (c) => {
-    if (c.var.session) await invalidateSession(deps.db, c.var.session.id);
+    const session = c.get('session');
+    if (session) await invalidateSession(deps.db, session.id);
     clearSessionCookie(c);
     return redirectAfterPost(c, '/');
   });
 
   /** Every device: what a member does after losing a phone or using a shared computer. */
   app.post('/logout/all', async (c) => {
-    const user = c.var.user;
+    const user = c.get('user');
     if (!user) return redirectAfterPost(c, `/login?next=${encodeURIComponent('/preferences')}`);
     await invalidateUserSessions(deps.db, user.id);
     clearSessionCookie(c);
-    c.var.log.info({ userId: user.id }, 'signed out everywhere');
+    c.get('log').info({ userId: user.id }, 'signed out everywhere');
     return redirectAfterPost(c, '/');
   });
 

@@ -68,17 +68,17 @@ export function passwordResetRoutes(deps: AppDeps): Hono {
     }
     const user = await resetPassword(deps.db, token, form.password ?? '');
     if (!user) return invalid(c);
-    c.var.log.info({ userId: user.id }, 'password reset');
+    c.get('log').info({ userId: user.id }, 'password reset');
     if (isSanctioned(user)) return redirectAfterPost(c, '/login');
     await signIn(c, user);
     return redirectAfterPost(c, '/');
   });
 
   async function sendResetMail(c: Context, user: User): Promise<void> {
-    const locale = isLocale(user.locale) ? user.locale : c.var.site.defaultLocale;
-    const tr = createTranslator(locale, user.timeZone ?? c.var.site.timeZone);
+    const locale = isLocale(user.locale) ? user.locale : c.get('site').defaultLocale;
+    const tr = createTranslator(locale, user.timeZone ?? c.get('site').timeZone);
     const token = await issueResetToken(deps.db, user.id);
-    const mail = await resetMail(tr, user, c.var.site.forumName, `${deps.origin}/password/reset/${token}`);
+    const mail = await resetMail(tr, user, c.get('site').forumName, `${deps.origin}/password/reset/${token}`);
     await deps.mailer.send(mail);
   }
 

@@ -23,13 +23,13 @@ export function preferencesRoutes(deps: AppDeps): Hono {
 
   app.get('/preferences', (c) => {
     const saved = c.req.query('saved');
-    return renderPreferences(c, { profile: currentValues(c.var.user!), profileSaved: saved === 'profile', passwordSaved: saved === 'password' });
+    return renderPreferences(c, { profile: currentValues(c.get('user')!), profileSaved: saved === 'profile', passwordSaved: saved === 'password' });
   });
 
   app.post('/preferences', async (c) => {
     const form = await formBody(c);
     try {
-      await updatePreferences(deps.db, c.var.user!, {
+      await updatePreferences(deps.db, c.get('user')!, {
         displayName: form.displayName ?? '',
         bio: form.bio ?? '',
         locale: form.locale ?? '',
@@ -47,16 +47,16 @@ export function preferencesRoutes(deps: AppDeps): Hono {
 
   app.post('/preferences/password', async (c) => {
     const form = await formBody(c);
-    const user = c.var.user!;
+    const user = c.get('user')!;
     await enforce(deps.database, limits.passwordChange, `u${user.id}`);
     try {
-      await changePassword(deps.db, user, c.var.session!.id, form.currentPassword ?? '', form.newPassword ?? '');
+      await changePassword(deps.db, user, c.get('session')!.id, form.currentPassword ?? '', form.newPassword ?? '');
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       if (isHtmx(c)) return c.html(<PasswordForm vc={viewContext(c)} errors={error.fields} />, 400);
       return renderPreferences(c, { profile: currentValues(user), passwordErrors: error.fields }, 400);
     }
-    c.var.log.info({ userId: user.id }, 'password changed');
+    c.get('log').info({ userId: user.id }, 'password changed');
     if (isHtmx(c)) return c.html(<PasswordForm vc={viewContext(c)} saved />);
     return c.redirect('/preferences?saved=password', 303);
   });
@@ -65,7 +65,7 @@ export function preferencesRoutes(deps: AppDeps): Hono {
 }
 
 const membersOnly: MiddlewareHandler = async function membersOnly(c, next) {
-  if (!c.var.user) return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
+  if (!c.get('user')) return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
   await next();
 };
 

@@ -24,7 +24,7 @@ export function profileRoutes(deps: AppDeps): Hono {
     }
     const vc = viewContext(c);
     const before = parseActivityCursor(c.req.query('before'));
-    const activity = await memberActivity(deps.db, profile.id, c.var.user, before);
+    const activity = await memberActivity(deps.db, profile.id, c.get('user'), before);
     if (before && isHtmx(c)) return c.html(<ActivityItems vc={vc} {...activity} basePath={basePath} />);
     return renderPage(
       c,

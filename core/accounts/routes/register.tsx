@@ -17,7 +17,7 @@ export function registerRoutes(deps: AppDeps): Hono {
 
   app.get('/register', async (c) => {
     const next = c.req.query('next') ?? '';
-    if (c.var.user) return c.redirect(safeRedirectPath(next), 303);
+    if (c.get('user')) return c.redirect(safeRedirectPath(next), 303);
     return render(c, { next, invite: c.req.query('invite') ?? '' });
   });
 
@@ -32,15 +32,15 @@ export function registerRoutes(deps: AppDeps): Hono {
         email: form.email ?? '',
         password: form.password ?? '',
         invite: form.invite,
-        locale: c.var.t.locale,
+        locale: c.get('t').locale,
         form,
       });
       if (result.kind === 'pending') return renderPending(c);
       const { user } = result;
       await signIn(c, user);
-      c.var.log.info({ userId: user.id }, 'member registered');
+      c.get('log').info({ userId: user.id }, 'member registered');
       await deps.plugins.hooks.action('user.registered', { user }, { user });
-      await welcomeNewMember(deps, result, c.var.t.locale);
+      await welcomeNewMember(deps, result, c.get('t').locale);
       return redirectAfterPost(c, safeRedirectPath(form.next));
     } catch (error) {
       if (error instanceof ValidationError) return render(c, form, error.fields, 400);
@@ -54,7 +54,7 @@ export function registerRoutes(deps: AppDeps): Hono {
 async function render(c: Context, form: Record<string, string>, errors?: FieldErrors, status: ContentfulStatusCode = 200) {
   const vc = viewContext(c);
   const title = vc.t('account.register.title');
-  const context = await registrationContext(c.var.deps.db, form.invite);
+  const context = await registrationContext(c.get('deps').db, form.invite);
   if (context.mode === 'invite' && !context.invite) return renderInviteOnly(c);
   const shown: FieldErrors | undefined = context.badInvite ? { ...errors, invite: 'invites.invalid' } : errors;
   const extra = <RegisterExtras vc={vc} context={context} form={form} errors={shown} />;

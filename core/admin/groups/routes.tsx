@@ -79,7 +79,7 @@ export function groupAdminRoutes(deps: AppDeps): Hono {
   app.post('/', async (c) => {
     const form = formStrings(await c.req.parseBody());
     try {
-      const group = await createGroup(db, c.var.user!, form);
+      const group = await createGroup(db, c.get('user')!, form);
       return c.redirect(`/admin/groups/${group.id}?saved=1`, 303);
     } catch (error) {
       if (error instanceof ValidationError) return list(c, form, error.fields, 400);
@@ -92,7 +92,7 @@ export function groupAdminRoutes(deps: AppDeps): Hono {
   app.post('/:id{[0-9]+}', async (c) => {
     const form = formStrings(await c.req.parseBody());
     try {
-      await updateGroup(db, c.var.user!, id(c.req.param('id')), form);
+      await updateGroup(db, c.get('user')!, id(c.req.param('id')), form);
       return c.redirect(`/admin/groups/${c.req.param('id')}?saved=1`, 303);
     } catch (error) {
       if (error instanceof ValidationError) return edit(c, form, error.fields, 400);
@@ -101,7 +101,7 @@ export function groupAdminRoutes(deps: AppDeps): Hono {
   });
 
   app.post('/:id{[0-9]+}/delete', async (c) => {
-    await deleteGroup(db, c.var.user!, id(c.req.param('id')));
+    await deleteGroup(db, c.get('user')!, id(c.req.param('id')));
     return c.redirect('/admin/groups?saved=1', 303);
   });
 
@@ -109,12 +109,12 @@ export function groupAdminRoutes(deps: AppDeps): Hono {
     const form = formStrings(await c.req.parseBody());
     const member = await findUserByUsername(db, (form.username ?? '').replace(/^@/, '').trim());
     if (!member) return edit(c, undefined, { username: 'admin.groups.member.unknown' }, 400);
-    await addGroupMember(db, c.var.user!, id(c.req.param('id')), member.id);
+    await addGroupMember(db, c.get('user')!, id(c.req.param('id')), member.id);
     return c.redirect(`/admin/groups/${c.req.param('id')}?saved=1`, 303);
   });
 
   app.post('/:id{[0-9]+}/members/:userId{[0-9]+}/remove', async (c) => {
-    await removeGroupMember(db, c.var.user!, id(c.req.param('id')), id(c.req.param('userId')));
+    await removeGroupMember(db, c.get('user')!, id(c.req.param('id')), id(c.req.param('userId')));
     return c.redirect(`/admin/groups/${c.req.param('id')}?saved=1`, 303);
   });
 

@@ -95,19 +95,19 @@ export function memberAdminRoutes(deps: AppDeps): Hono {
     });
   };
 
-  act('role', (c, memberId, form) => changeRole(db, c.var.user!, memberId, { role: form.role as 'member', reason: form.reason }));
-  act('trust', (c, memberId, form) => setTrustLevel(db, c.var.user!, memberId, { level: form.level ?? '', locked: form.locked, note: form.note }));
+  act('role', (c, memberId, form) => changeRole(db, c.get('user')!, memberId, { role: form.role as 'member', reason: form.reason }));
+  act('trust', (c, memberId, form) => setTrustLevel(db, c.get('user')!, memberId, { level: form.level ?? '', locked: form.locked, note: form.note }));
   act('recompute', async (_c, memberId) => {
     await recomputeTrustLevel(db, memberId);
   });
   act('groups', async (c, memberId, form) => {
-    await addGroupMember(db, c.var.user!, id(form.groupId), memberId);
+    await addGroupMember(db, c.get('user')!, id(form.groupId), memberId);
   });
   act('groups/remove', async (c, memberId, form) => {
-    await removeGroupMember(db, c.var.user!, id(form.groupId), memberId);
+    await removeGroupMember(db, c.get('user')!, id(form.groupId), memberId);
   });
-  act('moderates', (c, memberId, form) => addCategoryModerator(db, c.var.user!, id(form.categoryId), memberId));
-  act('moderates/remove', (c, memberId, form) => removeCategoryModerator(db, c.var.user!, id(form.categoryId), memberId));
+  act('moderates', (c, memberId, form) => addCategoryModerator(db, c.get('user')!, id(form.categoryId), memberId));
+  act('moderates/remove', (c, memberId, form) => removeCategoryModerator(db, c.get('user')!, id(form.categoryId), memberId));
 
   // find by username (links from elsewhere: /admin/members/by/alice)
   app.get('/by/:username', async (c) => {

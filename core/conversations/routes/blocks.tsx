@@ -12,7 +12,7 @@ export function blockRoutes(deps: AppDeps): Hono {
   const app = new Hono();
 
   const handle = (blocked: boolean) => async (c: Context) => {
-    const user = c.var.user;
+    const user = c.get('user');
     const name = c.req.param('username') ?? '';
     if (!user) return redirectAfterPost(c, `/login?next=${encodeURIComponent(`/u/${name}`)}`);
     const target = await findUserByUsername(deps.db, name);

@@ -21,7 +21,7 @@ export function composeRoutes(deps: AppDeps): Hono {
   app.get('/messages/new', (c) => composePage(c, { to: (c.req.query('to') ?? '').slice(0, 300) }));
 
   app.post('/messages', async (c) => {
-    const user = c.var.user!;
+    const user = c.get('user')!;
     const form = await formBody(c);
     try {
       const recipients = await resolveRecipients(deps.db, form.to ?? '');

@@ -22,8 +22,8 @@ type Extras = Pick<ConversationPageProps, 'reply' | 'reported' | 'problem'>;
 
 /** The conversation page; participants' reading marks it (and its notification) read. */
 async function showConversation(c: Context, id: number, before: number | undefined, extras: Extras = {}, status: 200 | 400 | 403 | 422 | 429 = 200) {
-  const { db } = c.var.deps;
-  const user = c.var.user!;
+  const { db } = c.get('deps');
+  const user = c.get('user')!;
   const view = await openConversation(db, user, id);
   if (!view) throw new UserError(404, 'error.404.body');
   const { items, older } = await messagesPage(db, id, before);
@@ -32,7 +32,7 @@ async function showConversation(c: Context, id: number, before: number | undefin
     await markConversationRead(db, user.id, id, newest);
     if (before === undefined) await markGroupRead(db, user.id, conversationGroupKey(id));
     // the header counts were taken before this page marked things read
-    viewerReadsFor(c.var.deps).forget(user.id);
+    viewerReadsFor(c.get('deps')).forget(user.id);
     const counts = await headerCounts(db, user.id);
     c.set('unreadNotifications', counts.notifications);
     c.set('unreadConversations', counts.conversations);
@@ -50,7 +50,7 @@ export function conversationRoutes(deps: AppDeps): Hono {
 
   app.post('/messages/:id{[0-9]+}/reply', async (c) => {
     const id = idOf(c.req.param('id'));
-    const user = c.var.user!;
+    const user = c.get('user')!;
     const form = await formBody(c);
     try {
       const message = await replyToConversation(deps.db, { from: user, conversationId: id, raw: form.raw ?? '' });
@@ -68,14 +68,14 @@ export function conversationRoutes(deps: AppDeps): Hono {
   });
 
   app.post('/messages/:id{[0-9]+}/leave', async (c) => {
-    await leaveConversation(deps.db, c.var.user!.id, idOf(c.req.param('id')));
+    await leaveConversation(deps.db, c.get('user')!.id, idOf(c.req.param('id')));
     return redirectAfterPost(c, '/messages');
   });
 
   app.post('/messages/:id{[0-9]+}/mute', async (c) => {
     const id = idOf(c.req.param('id'));
     const form = await formBody(c);
-    await setConversationMuted(deps.db, c.var.user!.id, id, form.muted === '1');
+    await setConversationMuted(deps.db, c.get('user')!.id, id, form.muted === '1');
     return redirectAfterPost(c, `/messages/${id}`);
   });
 
@@ -84,7 +84,7 @@ export function conversationRoutes(deps: AppDeps): Hono {
     const form = await formBody(c);
     const messageId = idOf(form.messageId);
     try {
-      await reportMessage(deps.db, { reporter: c.var.user!, conversationId: id, messageId, reason: form.reason ?? '' });
+      await reportMessage(deps.db, { reporter: c.get('user')!, conversationId: id, messageId, reason: form.reason ?? '' });
     } catch (error) {
       const { problem, status } = problemOf(error);
       return showConversation(c, id, undefined, { problem: problem.fields ? { message: { key: 'conversations.report.reason' } } : problem }, status);

@@ -21,7 +21,7 @@ export function redirectAfterPost(c: Context, to: string): Response {
 
 /** Guests are sent to sign in and brought back (to the page, for a GET). */
 export const membersOnly: MiddlewareHandler = async function membersOnly(c, next) {
-  if (!c.var.user) {
+  if (!c.get('user')) {
     const back = c.req.method === 'GET' ? c.req.path + new URL(c.req.url).search : '/messages';
     return redirectAfterPost(c, `/login?next=${encodeURIComponent(back)}`);
   }

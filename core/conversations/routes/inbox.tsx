@@ -11,7 +11,7 @@ export function inboxRoutes(deps: AppDeps): Hono {
 
   app.get('/messages', async (c) => {
     const before = optionalId(c.req.query('before'));
-    const { items, next } = await inbox(deps.db, c.var.user!.id, before);
+    const { items, next } = await inbox(deps.db, c.get('user')!.id, before);
     const vc = viewContext(c);
     c.header('Vary', 'HX-Request', { append: true });
     if (before && isHtmx(c)) return c.html(<InboxItems vc={vc} items={items} next={next} />);

@@ -43,17 +43,17 @@ export function emailPreferencesRoutes(deps: AppDeps): Hono {
   const app = new Hono();
 
   app.use('/preferences/email', async function membersOnly(c, next) {
-    if (!c.var.user) return c.redirect('/login?next=%2Fpreferences%2Femail', 303);
+    if (!c.get('user')) return c.redirect('/login?next=%2Fpreferences%2Femail', 303);
     await next();
   });
 
   app.get('/preferences/email', async (c) => {
-    const prefs = await getEmailPreferences(deps.db, c.var.user!.id);
+    const prefs = await getEmailPreferences(deps.db, c.get('user')!.id);
     return render(c, valuesOf(prefs), { saved: c.req.query('saved') === '1' });
   });
 
   app.post('/preferences/email', async (c) => {
-    const user = c.var.user!;
+    const user = c.get('user')!;
     const values = formValues((await c.req.parseBody({ all: true })) as Body);
     const readable = categoryAccess(await allCategories(deps.db), user).readableIds;
     try {
@@ -71,8 +71,8 @@ export function emailPreferencesRoutes(deps: AppDeps): Hono {
 
 async function render(c: Context, values: EmailPreferencesValues, state: { errors?: FieldErrors; saved?: boolean; status?: 200 | 400 }) {
   const vc = viewContext(c);
-  const user = c.var.user as User;
-  const categories = categoryAccess(await allCategories(c.var.deps.db), user).readable;
+  const user = c.get('user') as User;
+  const categories = categoryAccess(await allCategories(c.get('deps').db), user).readable;
   const form = (
     <EmailPreferencesForm vc={vc} values={values} categories={categories} timeZone={user.timeZone ?? vc.site.timeZone} errors={state.errors} saved={state.saved} />
   );

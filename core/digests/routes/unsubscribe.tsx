@@ -46,7 +46,7 @@ export function unsubscribeRoutes(deps: AppDeps): Hono {
     const claim = await claimOf(c.req.param('token'));
     if (!claim) return invalid(c);
     await unsubscribe(deps.db, claim.userId, claim.purpose);
-    c.var.log.info({ userId: claim.userId, purpose: claim.purpose }, 'unsubscribed');
+    c.get('log').info({ userId: claim.userId, purpose: claim.purpose }, 'unsubscribed');
     return page(c, <p role="status">{viewContext(c).t(`digests.unsub.done.${claim.purpose}`)}</p>);
   });
 

@@ -19,7 +19,7 @@ export function categoryRoutes(): Hono {
   const app = new Hono();
 
   app.get('/assets/categories.css', async (c) => {
-    const css = categoryStylesheet(await allCategories(c.var.deps.db));
+    const css = categoryStylesheet(await allCategories(c.get('deps').db));
     const etag = `"${createHash('sha256').update(css).digest('hex').slice(0, 16)}"`;
     c.header('Content-Type', 'text/css; charset=utf-8');
     // revalidated on every page (a 304 when unchanged) so a new or recoloured category shows at once
@@ -32,7 +32,7 @@ export function categoryRoutes(): Hono {
   app.get('/categories', async (c) => {
     const vc = viewContext(c);
     const readable = await access(c);
-    const stats = await categoryStats(c.var.deps.db, readable);
+    const stats = await categoryStats(c.get('deps').db, readable);
     return renderPage(
       c,
       { title: vc.t('nav.categories'), canonical: `${vc.origin}/categories` },
@@ -50,8 +50,8 @@ export function categoryRoutes(): Hono {
     const subcategories = readable.childrenOf(category.id);
     const categoryIds = [category.id, ...subcategories.map((s) => s.id)];
     const path = categoryPath(category);
-    const user = c.var.user;
-    const watch = user ? await categoryWatchLevel(c.var.deps.db, user.id, category.id) : undefined;
+    const user = c.get('user');
+    const watch = user ? await categoryWatchLevel(c.get('deps').db, user.id, category.id) : undefined;
     return renderListing(c, {
       query: { kind: 'latest', categoryIds, excludePinned: 'any' },
       path,

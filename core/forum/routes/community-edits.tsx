@@ -19,7 +19,7 @@ import { threadHeaderFragment, visibleThread } from './thread.tsx';
 /** Where a member may move the thread: categories they may start threads in (staff: any they read), the current one first selected. */
 async function moveTargets(c: Context, scope: ThreadContext): Promise<Category[]> {
   const readable = await access(c);
-  if (isStaffViewer(c.var.user)) return readable.readable;
+  if (isStaffViewer(c.get('user'))) return readable.readable;
   return readable.readable.filter((cat) => cat.id === scope.category.id || readable.canStart(cat));
 }
 
@@ -36,7 +36,7 @@ export function communityEditRoutes(): Hono {
     const vc = viewContext(c);
     const { thread } = scope;
     if (isHtmx(c)) {
-      const tags = await tagsForThreads(c.var.deps.db, [thread.id]);
+      const tags = await tagsForThreads(c.get('deps').db, [thread.id]);
       return c.html(<ThreadHeader vc={vc} thread={thread} category={scope.category} parent={scope.parent} tags={tags.get(thread.id) ?? []} editing={editing} />, status);
     }
     const title = vc.t(editing.kind === 'title' ? 'forum.title.pageTitle' : 'forum.move.pageTitle', { title: thread.title });
@@ -57,9 +57,9 @@ export function communityEditRoutes(): Hono {
   /** A signed-in member who may do it: guests log in first; others get 403 without the form. */
   async function allowed(c: Context, check: typeof canEditTitle, refusal: string): Promise<ThreadContext | Response> {
     const threadId = idParam(c.req.param('id'));
-    if (!c.var.user) return c.redirect(loginPath(c.req.path), 302);
+    if (!c.get('user')) return c.redirect(loginPath(c.req.path), 302);
     const scope = await visibleThread(c, threadId);
-    if (!check(c.var.user, scope, await trustSettings(c.var.deps.db))) throw new UserError(403, refusal);
+    if (!check(c.get('user'), scope, await trustSettings(c.get('deps').db))) throw new UserError(403, refusal);
     return scope;
   }
 
@@ -73,7 +73,7 @@ export function communityEditRoutes(): Hono {
 
   app.post('/t/:id{[0-9]+}/edit/title', async (c) => {
     const threadId = idParam(c.req.param('id'));
-    if (!c.var.user) return redirectAfterPost(c, loginPath(`/t/${threadId}`));
+    if (!c.get('user')) return redirectAfterPost(c, loginPath(`/t/${threadId}`));
     const form = await formBody(c);
     try {
       const { thread } = await editThreadTitle(writer(c), threadId, { title: form.title });
@@ -95,10 +95,10 @@ export function communityEditRoutes(): Hono {
 
   app.post('/t/:id{[0-9]+}/edit/category', async (c) => {
     const threadId = idParam(c.req.param('id'));
-    const user = c.var.user;
+    const user = c.get('user');
     if (!user) return redirectAfterPost(c, loginPath(`/t/${threadId}`));
     const form = await formBody(c);
-    const deps = { db: c.var.deps.db, hooks: c.var.deps.plugins.hooks };
+    const deps = { db: c.get('deps').db, hooks: c.get('deps').plugins.hooks };
     try {
       const thread = await moveThread(deps, { actor: user, threadId, categoryId: Number(form.categoryId ?? '') });
       return isHtmx(c) ? threadHeaderFragment(c, threadId) : c.redirect(threadPath(thread), 303);

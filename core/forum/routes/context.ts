@@ -16,7 +16,7 @@ declare module 'hono' {
 export function access(c: Context): Promise<CategoryAccess> {
   let value = c.get('forumAccess');
   if (!value) {
-    value = allCategories(c.var.deps.db).then((all) => categoryAccess(all, c.var.user));
+    value = allCategories(c.get('deps').db).then((all) => categoryAccess(all, c.get('user')));
     c.set('forumAccess', value);
   }
   return value;
@@ -24,7 +24,7 @@ export function access(c: Context): Promise<CategoryAccess> {
 
 /** What a guest may read: feeds are public documents, whoever fetches them. */
 export async function guestAccess(c: Context): Promise<CategoryAccess> {
-  return categoryAccess(await allCategories(c.var.deps.db), null);
+  return categoryAccess(await allCategories(c.get('deps').db), null);
 }
 
 export function isHtmx(c: Context): boolean {
@@ -37,9 +37,9 @@ export async function formBody(c: Context): Promise<Record<string, string>> {
 
 /** A signed-in member's write context; guests are sent to log in first. */
 export function writer(c: Context, form?: WriteContext['form']): WriteContext {
-  const user = c.var.user;
+  const user = c.get('user');
   if (!user) throw new UserError(403, 'forum.loginRequired');
-  return { db: c.var.deps.db, hooks: c.var.deps.plugins.hooks, user, form };
+  return { db: c.get('deps').db, hooks: c.get('deps').plugins.hooks, user, form };
 }
 
 /** Every submitted field (repeated ones as arrays): what plugins' composer fields see. */

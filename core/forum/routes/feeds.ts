@@ -11,12 +11,12 @@ export function feedRoutes(): Hono {
   const app = new Hono();
 
   app.get('/latest.rss', async (c) => {
-    const entries = await feedEntries(c.var.deps.db, await guestAccess(c));
-    return xml(c, 'application/rss+xml', rss(c, { title: c.var.site.forumName, path: '/', self: '/latest.rss', entries }));
+    const entries = await feedEntries(c.get('deps').db, await guestAccess(c));
+    return xml(c, 'application/rss+xml', rss(c, { title: c.get('site').forumName, path: '/', self: '/latest.rss', entries }));
   });
 
   app.get('/latest.atom', async (c) => {
-    const entries = await feedEntries(c.var.deps.db, await guestAccess(c));
+    const entries = await feedEntries(c.get('deps').db, await guestAccess(c));
     return xml(c, 'application/atom+xml', atom(c, entries));
   });
 
@@ -26,8 +26,8 @@ export function feedRoutes(): Hono {
     const category = readable.bySlug(slug);
     if (!category) throw new UserError(404, 'error.404.body');
     const ids = [category.id, ...readable.childrenOf(category.id).map((s) => s.id)];
-    const entries = await feedEntries(c.var.deps.db, readable, ids);
-    const title = `${category.name} · ${c.var.site.forumName}`;
+    const entries = await feedEntries(c.get('deps').db, readable, ids);
+    const title = `${category.name} · ${c.get('site').forumName}`;
     return xml(c, 'application/rss+xml', rss(c, { title, path: categoryPath(category), self: `${categoryPath(category)}.rss`, entries, category }));
   });
 
@@ -49,8 +49,8 @@ interface RssOptions {
 }
 
 function rss(c: Context, o: RssOptions): string {
-  const origin = c.var.deps.origin;
-  const description = o.category?.description || c.var.site.description || o.title;
+  const origin = c.get('deps').origin;
+  const description = o.category?.description || c.get('site').description || o.title;
   const items = o.entries.map((e) => {
     const link = `${origin}${threadPath(e.thread)}`;
     return [
@@ -73,7 +73,7 @@ function rss(c: Context, o: RssOptions): string {
     `<link>${x(origin + o.path)}</link>`,
     `<description>${x(description)}</description>`,
     `<atom:link href="${x(origin + o.self)}" rel="self" type="application/rss+xml"/>`,
-    `<language>${x(c.var.site.defaultLocale)}</language>`,
+    `<language>${x(c.get('site').defaultLocale)}</language>`,
     ...items,
     '</channel>',
     '</rss>',
@@ -82,7 +82,7 @@ function rss(c: Context, o: RssOptions): string {
 }
 
 function atom(c: Context, entries: FeedEntry[]): string {
-  const origin = c.var.deps.origin;
+  const origin = c.get('deps').origin;
   const updated = (entries[0]?.thread.createdAt ?? new Date(0)).toISOString();
   const items = entries.map((e) => {
     const link = `${origin}${threadPath(e.thread)}`;
@@ -102,7 +102,7 @@ function atom(c: Context, entries: FeedEntry[]): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `<title>${x(c.var.site.forumName)}</title>`,
+    `<title>${x(c.get('site').forumName)}</title>`,
     `<link href="${x(origin)}/"/>`,
     `<link rel="self" href="${x(origin)}/latest.atom"/>`,
     `<id>${x(origin)}/</id>`,

@@ -105,7 +105,7 @@ export function listingRoutes(): Hono {
 
   app.get('/tag/:name', async (c) => {
     const vc = viewContext(c);
-    const tag = await findTag(c.var.deps.db, c.req.param('name'));
+    const tag = await findTag(c.get('deps').db, c.req.param('name'));
     if (!tag) throw new UserError(404, 'error.404.body');
     const title = vc.t('forum.tag.title', { name: tag.name });
     return renderListing(c, {

@@ -15,7 +15,7 @@ export function newThreadRoutes(): Hono {
   const app = new Hono();
 
   app.get('/new', async (c) => {
-    if (!c.var.user) return c.redirect(loginPath(c.req.path), 302);
+    if (!c.get('user')) return c.redirect(loginPath(c.req.path), 302);
     const chosen = Number(c.req.query('category'));
     return composer(c, Number.isSafeInteger(chosen) ? chosen : null, {});
   });
@@ -23,16 +23,16 @@ export function newThreadRoutes(): Hono {
   app.get('/c/:slug/new', async (c) => {
     const category = (await access(c)).bySlug(c.req.param('slug'));
     if (!category) throw new UserError(404, 'error.404.body');
-    if (!c.var.user) return c.redirect(loginPath(c.req.path), 302);
+    if (!c.get('user')) return c.redirect(loginPath(c.req.path), 302);
     return composer(c, category.id, {});
   });
 
   app.post('/new', async (c) => {
-    if (!c.var.user) return redirectAfterPost(c, loginPath('/new'));
+    if (!c.get('user')) return redirectAfterPost(c, loginPath('/new'));
     const form = await formBody(c);
     try {
       const { thread } = await createThread(
-        { ...writer(c, await fullForm(c)), restrictTags: c.var.site.restrictTags },
+        { ...writer(c, await fullForm(c)), restrictTags: c.get('site').restrictTags },
         { categoryId: form.categoryId ?? '', title: form.title ?? '', raw: form.raw ?? '', tags: form.tags ?? '', source: form.source ?? '' },
       );
       return redirectAfterPost(c, threadPath(thread));

@@ -23,8 +23,8 @@ import { formBody, idParam, isHtmx, loginPath, redirectAfterPost, writer } from 
 import { formProblem } from './problems.ts';
 
 async function visiblePost(c: Context, id: number): Promise<PostContext> {
-  const found = await findPostContext(c.var.deps.db, id);
-  if (!found || !canSeeThread(c.var.user, found)) throw new UserError(404, 'error.404.body');
+  const found = await findPostContext(c.get('deps').db, id);
+  if (!found || !canSeeThread(c.get('user'), found)) throw new UserError(404, 'error.404.body');
   return found;
 }
 
@@ -33,8 +33,8 @@ async function postFragment(c: Context, postId: number, withHeader = false): Pro
   const found = await visiblePost(c, postId);
   const vc = viewContext(c);
   const [[view], tags] = await Promise.all([
-    withAuthors(c.var.deps.db, [found.post], c.var.user?.id ?? null),
-    withHeader ? tagsForThreads(c.var.deps.db, [found.thread.id]) : Promise.resolve(new Map<number, string[]>()),
+    withAuthors(c.get('deps').db, [found.post], c.get('user')?.id ?? null),
+    withHeader ? tagsForThreads(c.get('deps').db, [found.thread.id]) : Promise.resolve(new Map<number, string[]>()),
   ]);
   return c.html(
     <>
@@ -58,8 +58,8 @@ export function postRoutes(): Hono {
 
   // The quote button's text, fetched when it is clicked (forum.js) rather than carried in every page.
   app.get('/p/:id{[0-9]+}/quote', async (c) => {
-    if (!c.var.user) throw new UserError(403, 'forum.loginRequired');
-    const text = await quoteFor(c.var.deps.db, c.var.user, idParam(c.req.param('id')));
+    if (!c.get('user')) throw new UserError(403, 'forum.loginRequired');
+    const text = await quoteFor(c.get('deps').db, c.get('user'), idParam(c.req.param('id')));
     if (text === null) throw new UserError(404, 'error.404.body');
     c.header('Cache-Control', 'private, no-store');
     return c.text(text);
@@ -67,8 +67,8 @@ export function postRoutes(): Hono {
 
   app.get('/p/:id{[0-9]+}/edit', async (c) => {
     const found = await visiblePost(c, idParam(c.req.param('id')));
-    const asOwner = canEditPost(c.var.user, found.post, found.thread);
-    if (!asOwner && !canEditWiki(c.var.user, found.post, found, await trustSettings(c.var.deps.db))) throw new UserError(403, 'forum.edit.notAllowed');
+    const asOwner = canEditPost(c.get('user'), found.post, found.thread);
+    if (!asOwner && !canEditWiki(c.get('user'), found.post, found, await trustSettings(c.get('deps').db))) throw new UserError(403, 'forum.edit.notAllowed');
     const vc = viewContext(c);
     const form = <PostEditForm vc={vc} post={found.post} thread={found.thread} withTitle={asOwner} />;
     if (isHtmx(c)) return c.html(form);
@@ -77,7 +77,7 @@ export function postRoutes(): Hono {
 
   app.post('/p/:id{[0-9]+}/edit', async (c) => {
     const postId = idParam(c.req.param('id'));
-    if (!c.var.user) return redirectAfterPost(c, loginPath(`/p/${postId}`));
+    if (!c.get('user')) return redirectAfterPost(c, loginPath(`/p/${postId}`));
     const form = await formBody(c);
     try {
       const { post } = await editPost(writer(c), postId, { raw: form.raw ?? '', title: form.title });
@@ -86,7 +86,7 @@ export function postRoutes(): Hono {
       const { problem, status } = formProblem(error);
       const found = await visiblePost(c, postId);
       const vc = viewContext(c);
-      const withTitle = canEditPost(c.var.user, found.post, found.thread);
+      const withTitle = canEditPost(c.get('user'), found.post, found.thread);
       const view = <PostEditForm vc={vc} post={found.post} thread={found.thread} form={form} problem={problem} withTitle={withTitle} />;
       if (isHtmx(c)) return c.html(view, status);
       return renderPage(c, { title: vc.t('forum.edit.title'), status }, <section class="edit-page">{view}</section>);
@@ -95,12 +95,12 @@ export function postRoutes(): Hono {
 
   app.post('/p/:id{[0-9]+}/delete', async (c) => {
     const postId = idParam(c.req.param('id'));
-    if (!c.var.user) return redirectAfterPost(c, loginPath(`/p/${postId}`));
+    if (!c.get('user')) return redirectAfterPost(c, loginPath(`/p/${postId}`));
     const { post, thread } = await deletePost(writer(c), postId);
     if (post.number === 1) {
       // the thread went with it: staff stay on it (to restore), its author goes to the category
-      if (isStaffViewer(c.var.user)) return redirectAfterPost(c, threadPath(thread));
-      const found = await findPostContext(c.var.deps.db, postId);
+      if (isStaffViewer(c.get('user'))) return redirectAfterPost(c, threadPath(thread));
+      const found = await findPostContext(c.get('deps').db, postId);
       return redirectAfterPost(c, found ? categoryPath(found.category) : '/');
     }
     return isHtmx(c) ? postFragment(c, postId) : c.redirect(postPath(thread, post.number), 303);
@@ -108,7 +108,7 @@ export function postRoutes(): Hono {
 
   app.post('/p/:id{[0-9]+}/restore', async (c) => {
     const postId = idParam(c.req.param('id'));
-    if (!c.var.user) return redirectAfterPost(c, loginPath(`/p/${postId}`));
+    if (!c.get('user')) return redirectAfterPost(c, loginPath(`/p/${postId}`));
     const { post, thread } = await restorePost(writer(c), postId);
     if (post.number === 1) return redirectAfterPost(c, threadPath(thread));
     return isHtmx(c) ? postFragment(c, postId) : c.redirect(postPath(thread, post.number), 303);
@@ -117,7 +117,7 @@ export function postRoutes(): Hono {
   // staff and the category's moderators make a post a wiki (wiki=1) or not (wiki=0)
   app.post('/p/:id{[0-9]+}/wiki', async (c) => {
     const postId = idParam(c.req.param('id'));
-    if (!c.var.user) return redirectAfterPost(c, loginPath(`/p/${postId}`));
+    if (!c.get('user')) return redirectAfterPost(c, loginPath(`/p/${postId}`));
     const form = await formBody(c);
     if (form.wiki !== '0' && form.wiki !== '1') throw new UserError(400, 'error.400.body');
     const post = await setWiki(writer(c), postId, form.wiki === '1');
@@ -128,7 +128,7 @@ export function postRoutes(): Hono {
 
   app.post('/p/:id{[0-9]+}/like', async (c) => {
     const postId = idParam(c.req.param('id'));
-    if (!c.var.user) return redirectAfterPost(c, loginPath(`/p/${postId}`));
+    if (!c.get('user')) return redirectAfterPost(c, loginPath(`/p/${postId}`));
     const { post, liked } = await toggleLike(writer(c), postId);
     if (isHtmx(c)) return c.html(<LikeButton vc={viewContext(c)} post={post} liked={liked} />);
     const found = await visiblePost(c, postId);
@@ -137,9 +137,9 @@ export function postRoutes(): Hono {
 
   app.get('/p/:id{[0-9]+}/history', async (c) => {
     const found = await visiblePost(c, idParam(c.req.param('id')));
-    if (!isStaffViewer(c.var.user)) throw new UserError(403, 'forum.history.staffOnly');
+    if (!isStaffViewer(c.get('user'))) throw new UserError(403, 'forum.history.staffOnly');
     const vc = viewContext(c);
-    const revisions = await postHistory(c.var.deps.db, found.post.id);
+    const revisions = await postHistory(c.get('deps').db, found.post.id);
     return renderPage(
       c,
       { title: vc.t('forum.history.title', { number: found.post.number }) },

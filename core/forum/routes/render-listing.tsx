@@ -54,13 +54,13 @@ interface SharedListing {
  * made from the listing their class shares, with their unread badges filled in.
  */
 export async function renderListing(c: Context, options: ListingOptions): Promise<Response> {
-  const { db } = c.var.deps;
+  const { db } = c.get('deps');
   const vc = viewContext(c);
   const viewerAccess = await access(c);
   const before = decodeCursor(c.req.query('before'));
   const key = JSON.stringify([options.query, options.pinned ?? null, before, viewerAccess.readableIds]);
   // a listing is the same for every viewer who may read the same categories
-  const shared = await sharedReadsFor<SharedListing>(c.var.deps, 'listings', 200).get(key, async () => {
+  const shared = await sharedReadsFor<SharedListing>(c.get('deps'), 'listings', 200).get(key, async () => {
     const [page, pinned] = await Promise.all([
       listThreads(db, viewerAccess, { ...options.query, before }),
       options.pinned && !before ? pinnedThreads(db, viewerAccess, options.pinned) : [],
@@ -69,8 +69,8 @@ export async function renderListing(c: Context, options: ListingOptions): Promis
   });
   const nextHref = shared.page.next ? `${options.path}?before=${encodeURIComponent(encodeCursor(shared.page.next))}` : null;
   const fragment = Boolean(before && isHtmx(c));
-  const user = c.var.user;
-  if (user && !fragment && !c.var.standing && memberTemplates.enabled) return memberListing(c, user, options, shared, nextHref);
+  const user = c.get('user');
+  if (user && !fragment && !c.get('standing') && memberTemplates.enabled) return memberListing(c, user, options, shared, nextHref);
 
   // the viewer's unread state goes on copies: the shared items are every viewer's
   const page = { ...shared.page, items: shared.page.items.map((item) => ({ ...item })) };
@@ -96,10 +96,10 @@ export async function renderListing(c: Context, options: ListingOptions): Promis
 /** A member's page: the listing as their class sees it (made once, core/http/member-pages), their unread state filled in. */
 async function memberListing(c: Context, user: User, options: ListingOptions, shared: SharedListing, nextHref: string | null): Promise<Response> {
   const pending = Promise.all(c.get('beforeRender') ?? []);
-  const templates = memberListingsFor(c.var.deps);
-  const template = await templates.get(memberPageKey(user, c.var.locale, c.req.url), () => listingTemplate(c, options, shared, nextHref));
+  const templates = memberListingsFor(c.get('deps'));
+  const template = await templates.get(memberPageKey(user, c.get('locale'), c.req.url), () => listingTemplate(c, options, shared, nextHref));
   // the rows the template shows, which the shared listing may have moved past since it was made
-  const [unread] = await Promise.all([unreadCounts(c.var.deps.db, user.id, template.meta.threadIds), pending]);
+  const [unread] = await Promise.all([unreadCounts(c.get('deps').db, user.id, template.meta.threadIds), pending]);
   return memberPageResponse(c, template, user, { ...noMemberState, ...options.memberState, unread: (threadId) => unread.get(threadId) });
 }
 
@@ -118,6 +118,6 @@ function pageOptions(c: Context, vc: ViewContext, options: ListingOptions): Omit
 
 function preloadSidebar(c: Context, vc: ViewContext): Promise<void> {
   // a template keeps this for its members' preloads: the logger, not the whole request
-  const log = c.var.log;
+  const log = c.get('log');
   return preloadSlot(vc, 'sidebar', undefined, [{ category: null }], (error, slot) => log.warn({ err: error, slot }, 'slot preload failed'));
 }

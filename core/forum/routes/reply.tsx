@@ -21,8 +21,8 @@ export function replyRoutes(): Hono {
 
   app.get('/t/:id{[0-9]+}/reply', async (c) => {
     const scope = await visibleThread(c, idParam(c.req.param('id')));
-    if (!c.var.user) return c.redirect(loginPath(c.req.path + (c.req.query('quote') ? `?quote=${c.req.query('quote')}` : '')), 302);
-    if (!canReply(c.var.user, scope.category, scope.thread, scope.parent) || scope.thread.deletedAt) {
+    if (!c.get('user')) return c.redirect(loginPath(c.req.path + (c.req.query('quote') ? `?quote=${c.req.query('quote')}` : '')), 302);
+    if (!canReply(c.get('user'), scope.category, scope.thread, scope.parent) || scope.thread.deletedAt) {
       throw new UserError(403, scope.thread.locked ? 'forum.reply.locked' : 'forum.reply.notAllowed');
     }
     return replyPage(c, scope, await quoted(c, c.req.query('quote')));
@@ -30,13 +30,14 @@ export function replyRoutes(): Hono {
 
   app.post('/t/:id{[0-9]+}/reply', async (c) => {
     const threadId = idParam(c.req.param('id'));
-    if (!c.var.user) return redirectAfterPost(c, loginPath(`/t/${threadId}`));
+    const user = c.get('user');
+    if (!user) return redirectAfterPost(c, loginPath(`/t/${threadId}`));
     const form = await formBody(c);
     try {
       const { post, thread } = await createPost(writer(c, await fullForm(c)), { threadId, raw: form.raw ?? '', replyToPostId: Number(form.replyTo) || null });
       if (!isHtmx(c)) return c.redirect(postPath(thread, post.number), 303);
       const scope = await visibleThread(c, thread.id);
-      const [view] = await withAuthors(c.var.deps.db, [post], c.var.user.id);
+      const [view] = await withAuthors(c.get('deps').db, [post], user.id);
       return c.html(<PostItem vc={viewContext(c)} view={view!} scope={scope} />);
     } catch (error) {
       const { problem, status } = formProblem(error);
@@ -55,7 +56,7 @@ export function replyRoutes(): Hono {
 /** The quote text for ?quote=<postId>, when the viewer can see that post. */
 async function quoted(c: Context, value: string | undefined): Promise<string> {
   if (!value) return '';
-  return (await quoteFor(c.var.deps.db, c.var.user, Number(value))) ?? '';
+  return (await quoteFor(c.get('deps').db, c.get('user'), Number(value))) ?? '';
 }
 
 function replyPage(c: Context, scope: ThreadContext, value: string, problem?: FormProblem, status: Status = 200) {

@@ -24,8 +24,8 @@ import { idParam, isHtmx, pageParam } from './context.ts';
 
 /** The thread a viewer may see, or a 404 that does not tell hidden from missing. */
 export async function visibleThread(c: Context, id: number): Promise<ThreadContext> {
-  const found = await findThreadContext(c.var.deps.db, id);
-  if (!found || !canSeeThread(c.var.user, found)) throw new UserError(404, 'error.404.body');
+  const found = await findThreadContext(c.get('deps').db, id);
+  if (!found || !canSeeThread(c.get('user'), found)) throw new UserError(404, 'error.404.body');
   return found;
 }
 
@@ -42,15 +42,15 @@ export function threadRoutes(views: ViewCounter): Hono {
   const app = new Hono();
 
   app.get('/t/:id{[0-9]+}/:slug?', async (c) => {
-    const { db } = c.var.deps;
-    const user = c.var.user;
+    const { db } = c.get('deps');
+    const user = c.get('user');
     const id = idParam(c.req.param('id'));
     const page = pageParam(c.req.query('page'));
     const fragment = isHtmx(c) && c.req.query('page') !== undefined;
     // the viewer's watch level needs only the id: it is read alongside the shared page
-    const ownReads = viewerReadsFor(c.var.deps);
+    const ownReads = viewerReadsFor(c.get('deps'));
     const watching = fragment || !user ? undefined : settle(ownReads.get(user.id, viewerReadKeys.watch(id), () => watchLevel(db, user.id, id)));
-    const sharedPages = sharedReadsFor<SharedThreadPage>(c.var.deps, 'threadPages', 200);
+    const sharedPages = sharedReadsFor<SharedThreadPage>(c.get('deps'), 'threadPages', 200);
     const shared = await sharedPages.get(`${id}:${page}`, () => loadSharedThreadPage(db, id, page));
     const scope = shared.scope;
     if (!scope || !canSeeThread(user, scope)) throw new UserError(404, 'error.404.body');
@@ -58,14 +58,14 @@ export function threadRoutes(views: ViewCounter): Hono {
     const base = threadPath(thread);
     if ((c.req.param('slug') ?? '') !== thread.slug) return c.redirect(page > 1 ? `${base}?page=${page}` : base, 301);
     // a plugin may order the posts (Q&A: answers by votes); pages then are slices of its list
-    const { postIds: order } = await c.var.deps.plugins.hooks.filter(
+    const { postIds: order } = await c.get('deps').plugins.hooks.filter(
       'thread.postOrder',
       { thread, category: scope.category, postIds: null },
       { user, categoryId: thread.categoryId },
     );
     const pages = order ? Math.max(1, Math.ceil(order.length / POSTS_PER_PAGE)) : pageCount(thread);
     if (page > pages) throw new UserError(404, 'error.404.body');
-    if (user && !fragment && !order && !c.var.standing && memberTemplates.enabled) {
+    if (user && !fragment && !order && !c.get('standing') && memberTemplates.enabled) {
       return memberThreadPage(c, { user, scope, shared, page, pages, watching, views });
     }
     const vc = viewContext(c);
@@ -107,12 +107,12 @@ export function threadRoutes(views: ViewCounter): Hono {
   app.get('/t/:id{[0-9]+}/after/:number{[0-9]+}', async (c) => {
     const scope = await visibleThread(c, idParam(c.req.param('id')));
     const after = Number(c.req.param('number'));
-    const user = c.var.user;
-    const posts = await postsAfter(c.var.deps.db, scope.thread.id, after, user?.id ?? null);
+    const user = c.get('user');
+    const posts = await postsAfter(c.get('deps').db, scope.thread.id, after, user?.id ?? null);
     const last = posts[posts.length - 1]?.post.number;
     const vc = viewContext(c);
     await Promise.all([
-      user && last ? markRead(c.var.deps.db, user.id, scope.thread.id, last) : undefined,
+      user && last ? markRead(c.get('deps').db, user.id, scope.thread.id, last) : undefined,
       preloadPostSlots(c, vc, scope, posts.map((view) => view.post)),
     ]);
     return c.html(<PostRun vc={vc} scope={scope} posts={posts} />);
@@ -137,15 +137,15 @@ interface MemberPageInput {
  * a template that is already held are answered by the member lane without reaching this route.
  */
 async function memberThreadPage(c: Context, { user, scope, shared, page, pages, watching, views }: MemberPageInput): Promise<Response> {
-  const { db } = c.var.deps;
+  const { db } = c.get('deps');
   const { thread } = scope;
   views.add(thread.id);
   const postIds = shared.posts.map((post) => post.id);
   const lastShown = shared.posts.reduce((max, post) => Math.max(max, post.number), 0);
   const marking = lastShown ? markRead(db, user.id, thread.id, lastShown) : undefined;
-  const templates = memberPagesFor(c.var.deps);
-  const loadingTemplate = templates.get(memberPageKey(user, c.var.locale, c.req.url), () => threadTemplate(c, { scope, shared, page, pages, postIds, lastShown }));
-  const ownReads = viewerReadsFor(c.var.deps);
+  const templates = memberPagesFor(c.get('deps'));
+  const loadingTemplate = templates.get(memberPageKey(user, c.get('locale'), c.req.url), () => threadTemplate(c, { scope, shared, page, pages, postIds, lastShown }));
+  const ownReads = viewerReadsFor(c.get('deps'));
   const [template, likes, watch] = await Promise.all([
     loadingTemplate,
     ownReads.get(user.id, viewerReadKeys.likes(postIds), () => likedByViewer(db, user.id, postIds)),
@@ -185,7 +185,7 @@ async function threadTemplate(
 /** The header alone, for htmx after a staff action. */
 export async function threadHeaderFragment(c: Context, threadId: number): Promise<Response> {
   const scope = await visibleThread(c, threadId);
-  const tags = await tagsForThreads(c.var.deps.db, [threadId]);
+  const tags = await tagsForThreads(c.get('deps').db, [threadId]);
   const vc = viewContext(c);
   return c.html(<ThreadHeader vc={vc} thread={scope.thread} category={scope.category} parent={scope.parent} tags={tags.get(threadId) ?? []} />);
 }

@@ -10,7 +10,7 @@ import type { PostScope } from './post-actions.tsx';
  */
 export function preloadPostSlots(c: Context, vc: ViewContext, scope: PostScope, posts: readonly Post[]): Promise<void> {
   const { thread, category } = scope;
-  const onError = (error: unknown, key: string) => c.var.log.warn({ err: error, slot: key }, 'slot preload failed');
+  const onError = (error: unknown, key: string) => c.get('log').warn({ err: error, slot: key }, 'slot preload failed');
   const places = posts.map((post) => ({ post, thread, category }));
   const first = posts.find((post) => post.number === 1);
   return Promise.all([

@@ -19,7 +19,7 @@ export function idempotentSubmissions(): MiddlewareHandler {
     if (c.req.method !== 'POST' || !user) return next();
     const key = await submissionKey(c);
     if (!key) return next();
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
 
     const [claimed] = await db
       .insert(formSubmissions)
@@ -60,7 +60,7 @@ async function submissionKey(c: Context): Promise<string | null> {
 async function repeat(c: Context, userId: number, key: string): Promise<Response> {
   const deadline = Date.now() + WAIT_FOR_FIRST_MS;
   for (;;) {
-    const [first] = await c.var.deps.db
+    const [first] = await c.get('deps').db
       .select()
       .from(formSubmissions)
       .where(and(eq(formSubmissions.userId, userId), eq(formSubmissions.key, key)));
@@ -84,7 +84,7 @@ async function repeat(c: Context, userId: number, key: string): Promise<Response
 }
 
 async function forget(c: Context, userId: number, key: string): Promise<void> {
-  await c.var.deps.db
+  await c.get('deps').db
     .delete(formSubmissions)
     .where(and(eq(formSubmissions.userId, userId), eq(formSubmissions.key, key), sql`${formSubmissions.finishedAt} is null`))
     .catch(() => {});

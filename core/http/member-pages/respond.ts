@@ -14,12 +14,12 @@ export async function memberPageResponse(c: Context, template: MemberTemplate<un
   const gzip = acceptsGzip(c.req.header('accept-encoding'));
   // a kept template compresses its shared runs once for every member; one made for this request alone
   // (PAGE_CACHE_MS=0) is cheaper gzipped whole
-  const kept = c.var.deps.config.PAGE_CACHE_MS > 0;
+  const kept = c.get('deps').config.PAGE_CACHE_MS > 0;
   const member = {
     user,
-    csrfToken: c.var.csrfToken,
-    unreadNotifications: c.var.unreadNotifications ?? 0,
-    unreadConversations: c.var.unreadConversations ?? 0,
+    csrfToken: c.get('csrfToken'),
+    unreadNotifications: c.get('unreadNotifications') ?? 0,
+    unreadConversations: c.get('unreadConversations') ?? 0,
     state,
   };
   const filled = await template.fill(member, { gzip: gzip && kept });

@@ -35,7 +35,7 @@ export function csrfProtection(options: { exempt?: (path: string) => boolean } =
     if (safeMethods.has(c.req.method) || options.exempt?.(c.req.path)) return next();
 
     const origin = c.req.header('origin') ?? refererOrigin(c.req.header('referer'));
-    if (!origin || !sameOrigin(origin, c.var.deps.origin, c.req.url)) {
+    if (!origin || !sameOrigin(origin, c.get('deps').origin, c.req.url)) {
       throw new HTTPException(403, { message: 'csrf.origin' });
     }
     if (!member) return next();

@@ -15,7 +15,7 @@ declare module 'hono' {
 /** Picks the language (member preference > cookie > Accept-Language > site default) and loads site settings. */
 export function localeMiddleware(): MiddlewareHandler {
   return async function locale(c, next) {
-    const site = await getSiteSettings(c.var.deps.db);
+    const site = await getSiteSettings(c.get('deps').db);
     const user = c.get('user');
     const chosen = negotiateLocale({
       preference: user?.locale,

@@ -143,8 +143,8 @@ export function pageCacheMiddleware(cache: PageCache, options: Pick<PageCacheOpt
     if (!cacheable(c, options.skip)) return next();
 
     cache.stats.misses++;
-    cache.siteDefaultLocale = c.var.site.defaultLocale;
-    const key = pageCacheKey(c.var.locale, c.req.header('hx-request') !== undefined, c.req.url);
+    cache.siteDefaultLocale = c.get('site').defaultLocale;
+    const key = pageCacheKey(c.get('locale'), c.req.header('hx-request') !== undefined, c.req.url);
     const generation = cache.currentGeneration();
     await next();
     const res = c.res;

@@ -7,7 +7,7 @@ export function setupGate(): MiddlewareHandler {
     const allowed = path === '/setup' || path === '/locale' || path.startsWith('/assets/') || path.startsWith('/avatar/') ||
       // plugins' stylesheets and scripts (the setup page's layout links them too)
       /^\/plugins\/[a-z0-9-]+\/assets\//.test(path);
-    if (!c.var.site.setupComplete && !allowed) {
+    if (!c.get('site').setupComplete && !allowed) {
       return c.redirect('/setup');
     }
     return next();

@@ -14,8 +14,8 @@ export function localeRoutes(): Hono {
     const locale = body.locale;
     if (!isLocale(locale)) throw new UserError(400, 'validation.invalid');
     setPlainCookie(c, LOCALE_COOKIE, locale, 60 * 60 * 24 * 365);
-    const user = c.var.user;
-    if (user) await c.var.deps.db.update(users).set({ locale }).where(eq(users.id, user.id));
+    const user = c.get('user');
+    if (user) await c.get('deps').db.update(users).set({ locale }).where(eq(users.id, user.id));
     const next = safeRedirectPath(typeof body.next === 'string' ? body.next : '/');
     if (c.req.header('hx-request') === 'true') {
       c.header('HX-Redirect', next);

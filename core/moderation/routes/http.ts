@@ -24,21 +24,21 @@ export function redirectAfterPost(c: Context, to: string): Response {
 
 /** Guests sign in first; members who are not staff get 403. */
 export const staffOnly: MiddlewareHandler = async function staffOnly(c, next) {
-  const user = c.var.user;
+  const user = c.get('user');
   if (!user) return redirectAfterPost(c, `/login?next=${encodeURIComponent(c.req.method === 'GET' ? c.req.path : '/review')}`);
   if (!isStaffViewer(user)) throw new UserError(403, 'error.403.body');
   await next();
 };
 
 export const adminOnly: MiddlewareHandler = async function adminOnly(c, next) {
-  const user = c.var.user;
+  const user = c.get('user');
   if (!user) return redirectAfterPost(c, `/login?next=${encodeURIComponent(c.req.method === 'GET' ? c.req.path : '/review')}`);
   if (user.role !== 'admin') throw new UserError(403, 'error.403.body');
   await next();
 };
 
 export const membersOnly: MiddlewareHandler = async function membersOnly(c, next) {
-  if (!c.var.user) return redirectAfterPost(c, `/login?next=${encodeURIComponent(c.req.method === 'GET' ? c.req.path : '/')}`);
+  if (!c.get('user')) return redirectAfterPost(c, `/login?next=${encodeURIComponent(c.req.method === 'GET' ? c.req.path : '/')}`);
   await next();
 };
 
@@ -50,7 +50,7 @@ export function idOf(value: string | undefined): number {
 
 /** The signed-in member, for routes behind one of the guards above. */
 export function currentUser(c: Context) {
-  const user = c.var.user;
+  const user = c.get('user');
   if (!user) throw new UserError(403, 'error.403.body');
   return user;
 }

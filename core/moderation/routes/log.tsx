@@ -35,7 +35,7 @@ export function logRoutes(deps: AppDeps): Hono {
     if (next) params.set('before', encodeCursor(next));
     return renderPage(
       c,
-      { title: c.var.t.t('moderation.log.title') },
+      { title: c.get('t').t('moderation.log.title') },
       <LogPage vc={viewContext(c)} rows={rows} people={people} filter={filter} nextHref={next ? `/review/log?${params}` : null} />,
     );
   });

@@ -16,7 +16,7 @@ export function memberRoutes(deps: AppDeps): Hono {
 
   app.get('/standing', membersOnly, async (c) => {
     const sanctions = await sanctionsOf(db, currentUser(c).id);
-    return renderPage(c, { title: c.var.t.t('moderation.standing.title') }, <StandingPage vc={viewContext(c)} sanctions={sanctions} />);
+    return renderPage(c, { title: c.get('t').t('moderation.standing.title') }, <StandingPage vc={viewContext(c)} sanctions={sanctions} />);
   });
 
   app.get('/review/users/:username', staffOnly, async (c) => {
@@ -25,7 +25,7 @@ export function memberRoutes(deps: AppDeps): Hono {
     const sanctions = await sanctionsOf(db, member.id);
     return renderPage(
       c,
-      { title: c.var.t.t('moderation.member.title', { name: member.displayName }) },
+      { title: c.get('t').t('moderation.member.title', { name: member.displayName }) },
       <MemberModerationPage vc={viewContext(c)} member={member} sanctions={sanctions} canSanction={canSanction(currentUser(c), member)} done={c.req.query('done') === '1'} />,
     );
   });
@@ -41,7 +41,7 @@ export function memberRoutes(deps: AppDeps): Hono {
       const sanctions = await sanctionsOf(db, member.id);
       return renderPage(
         c,
-        { title: c.var.t.t('moderation.member.title', { name: member.displayName }), status: 422 },
+        { title: c.get('t').t('moderation.member.title', { name: member.displayName }), status: 422 },
         <MemberModerationPage vc={viewContext(c)} member={member} sanctions={sanctions} canSanction values={form} errors={error.fields} />,
       );
     }

@@ -29,7 +29,7 @@ export function reportRoutes(deps: AppDeps): Hono {
 
   app.get('/report/:type/:id', membersOnly, async (c) => {
     const { item, action } = await target(c);
-    const title = c.var.t.t('moderation.report.title', { title: item.title });
+    const title = c.get('t').t('moderation.report.title', { title: item.title });
     return renderPartOrPage(c, { title }, <ReportForm vc={viewContext(c)} action={action} title={item.title} url={item.url} />);
   });
 
@@ -37,7 +37,7 @@ export function reportRoutes(deps: AppDeps): Hono {
     const { type, id, item, action } = await target(c);
     const form = await formBody(c);
     const vc = viewContext(c);
-    const title = c.var.t.t('moderation.report.title', { title: item.title });
+    const title = c.get('t').t('moderation.report.title', { title: item.title });
     try {
       await fileReport({ db: deps.db, hooks: deps.plugins.hooks }, { reporter: currentUser(c), type, id, reason: form.reason ?? '', text: form.text ?? '' });
     } catch (error) {

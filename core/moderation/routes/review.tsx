@@ -34,7 +34,7 @@ export function reviewRoutes(deps: AppDeps): Hono {
     const vc = viewContext(c);
     return renderPage(
       c,
-      { title: c.var.t.t('moderation.queue.title'), head: <script src={vc.asset('moderation-review.js')} defer></script> },
+      { title: c.get('t').t('moderation.queue.title'), head: <script src={vc.asset('moderation-review.js')} defer></script> },
       <ReviewPage vc={vc} sections={sections} counts={counts} only={chosen} people={people} />,
     );
   });

@@ -13,9 +13,9 @@ export function rulesRoutes(deps: AppDeps): Hono {
   const { db } = deps;
 
   app.get('/rules', async (c) => {
-    const user = c.var.user;
+    const user = c.get('user');
     const [rules, pending] = await Promise.all([currentRules(db), user ? mustAcceptRules(db, user) : null]);
-    return renderPage(c, { title: c.var.t.t('moderation.rules.title') }, <RulesPage vc={viewContext(c)} rules={rules} pending={pending !== null} accepted={c.req.query('accepted') === '1'} />);
+    return renderPage(c, { title: c.get('t').t('moderation.rules.title') }, <RulesPage vc={viewContext(c)} rules={rules} pending={pending !== null} accepted={c.req.query('accepted') === '1'} />);
   });
 
   app.post('/rules/accept', membersOnly, async (c) => {
@@ -27,7 +27,7 @@ export function rulesRoutes(deps: AppDeps): Hono {
     const rules = await currentRules(db);
     return renderPage(
       c,
-      { title: c.var.t.t('moderation.rules.editTitle') },
+      { title: c.get('t').t('moderation.rules.editTitle') },
       <RulesEditPage vc={viewContext(c)} raw={rules?.raw ?? ''} requireAcceptance={false} saved={c.req.query('saved') === '1'} />,
     );
   });
@@ -40,7 +40,7 @@ export function rulesRoutes(deps: AppDeps): Hono {
       if (!(error instanceof ValidationError)) throw error;
       return renderPage(
         c,
-        { title: c.var.t.t('moderation.rules.editTitle'), status: 422 },
+        { title: c.get('t').t('moderation.rules.editTitle'), status: 422 },
         <RulesEditPage vc={viewContext(c)} raw={form.raw ?? ''} requireAcceptance={form.requireAcceptance === 'on'} errors={error.fields} />,
       );
     }

@@ -27,7 +27,7 @@ export function settingsRoutes(deps: AppDeps): Hono {
     const values = opts.values ?? (category ? overrides! : forum);
     return renderPage(
       c,
-      { title: c.var.t.t('moderation.settings.title'), status: opts.status },
+      { title: c.get('t').t('moderation.settings.title'), status: opts.status },
       <SettingsPage
         vc={viewContext(c)}
         category={category}

@@ -33,7 +33,7 @@ export function threadToolRoutes(deps: AppDeps): Hono {
     ]);
     return renderPage(
       c,
-      { title: c.var.t.t('moderation.thread.toolsTitle', { title: found.thread.title }), status: errors ? 422 : 200 },
+      { title: c.get('t').t('moderation.thread.toolsTitle', { title: found.thread.title }), status: errors ? 422 : 200 },
       <ThreadToolsPage vc={viewContext(c)} thread={found.thread} categories={cats} replies={replies} errors={errors} />,
     );
   }

@@ -15,9 +15,9 @@ export function categoryPluginRoutes(): Hono {
   app.get('/:id{[0-9]+}', async (c) => {
     const vc = viewContext(c);
     const { t } = vc;
-    const [category] = await c.var.deps.db.select().from(categories).where(eq(categories.id, Number(c.req.param('id'))));
+    const [category] = await c.get('deps').db.select().from(categories).where(eq(categories.id, Number(c.req.param('id'))));
     if (!category) throw new UserError(404, 'error.404.body');
-    const host = c.var.deps.pluginHost;
+    const host = c.get('deps').pluginHost;
     const scoped = host.list().filter((p) => p.status === 'active' && p.definition.scope === 'category');
     return renderPage(
       c,
@@ -55,12 +55,12 @@ export function categoryPluginRoutes(): Hono {
 
   app.post('/:id{[0-9]+}/plugins/:pluginId', async (c) => {
     const categoryId = Number(c.req.param('id'));
-    const plugin = c.var.deps.pluginHost.get(c.req.param('pluginId'));
+    const plugin = c.get('deps').pluginHost.get(c.req.param('pluginId'));
     if (!plugin || plugin.status !== 'active' || plugin.definition.scope !== 'category') throw new UserError(404, 'error.404.body');
-    const [category] = await c.var.deps.db.select({ id: categories.id }).from(categories).where(eq(categories.id, categoryId));
+    const [category] = await c.get('deps').db.select({ id: categories.id }).from(categories).where(eq(categories.id, categoryId));
     if (!category) throw new UserError(404, 'error.404.body');
     const form = formStrings(await c.req.parseBody());
-    await c.var.deps.pluginHost.state.setCategory(plugin.definition.id, categoryId, form.enabled === 'true');
+    await c.get('deps').pluginHost.state.setCategory(plugin.definition.id, categoryId, form.enabled === 'true');
     return c.redirect(`/admin/categories/${categoryId}`, 303);
   });
 

@@ -20,7 +20,7 @@ export function pluginAdminRoutes(): Hono {
   app.post('/:id/enabled', async (c) => {
     const plugin = activePlugin(c);
     const form = formStrings(await c.req.parseBody());
-    await c.var.deps.pluginHost.state.setEnabled(plugin.definition.id, form.enabled === 'true');
+    await c.get('deps').pluginHost.state.setEnabled(plugin.definition.id, form.enabled === 'true');
     return done(c, plugin.definition.id);
   });
 
@@ -30,7 +30,7 @@ export function pluginAdminRoutes(): Hono {
     if (!schema) throw new UserError(400, 'admin.plugins.noSettings');
     const parsed = parseSettingsForm(schema, formStrings(await c.req.parseBody()));
     if (!parsed.ok) return renderList(c, { pluginId: plugin.definition.id, errors: parsed.errors }, 400);
-    await c.var.deps.pluginHost.state.setSettings(plugin.definition.id, parsed.values);
+    await c.get('deps').pluginHost.state.setSettings(plugin.definition.id, parsed.values);
     return done(c, plugin.definition.id);
   });
 
@@ -40,8 +40,8 @@ export function pluginAdminRoutes(): Hono {
     const body = await c.req.parseBody({ all: true });
     const raw = body.category;
     const chosen = new Set((Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((v) => Number(v)));
-    const all = await c.var.deps.db.select({ id: categories.id }).from(categories);
-    for (const { id } of all) await c.var.deps.pluginHost.state.setCategory(plugin.definition.id, id, chosen.has(id));
+    const all = await c.get('deps').db.select({ id: categories.id }).from(categories);
+    for (const { id } of all) await c.get('deps').pluginHost.state.setCategory(plugin.definition.id, id, chosen.has(id));
     return done(c, plugin.definition.id);
   });
 
@@ -56,8 +56,8 @@ export function pluginAdminRoutes(): Hono {
     const parsed = parseSettingsForm(schema, form, given);
     if (!parsed.ok) return renderList(c, { pluginId: plugin.definition.id, errors: parsed.errors }, 400);
     const categoryId = Number(c.req.param('categoryId'));
-    const state = c.var.deps.pluginHost.state.get(plugin.definition.id);
-    await c.var.deps.pluginHost.state.setCategory(plugin.definition.id, categoryId, state?.categories.has(categoryId) ?? false, parsed.values);
+    const state = c.get('deps').pluginHost.state.get(plugin.definition.id);
+    await c.get('deps').pluginHost.state.setCategory(plugin.definition.id, categoryId, state?.categories.has(categoryId) ?? false, parsed.values);
     return done(c, plugin.definition.id);
   });
 
@@ -65,7 +65,7 @@ export function pluginAdminRoutes(): Hono {
 }
 
 function activePlugin(c: Context): LoadedPlugin {
-  const plugin = c.var.deps.pluginHost.get(c.req.param('id') ?? '');
+  const plugin = c.get('deps').pluginHost.get(c.req.param('id') ?? '');
   if (!plugin || plugin.status !== 'active') throw new UserError(404, 'error.404.body');
   return plugin;
 }
@@ -81,8 +81,8 @@ function done(c: Context, pluginId: string): Response {
 async function renderList(c: Context, problem?: { pluginId: string; errors: Record<string, string> }, status: 200 | 400 = 200) {
   const vc = viewContext(c);
   const { t } = vc;
-  const host = c.var.deps.pluginHost;
-  const cats: Category[] = await c.var.deps.db.select().from(categories).orderBy(asc(categories.position), asc(categories.id));
+  const host = c.get('deps').pluginHost;
+  const cats: Category[] = await c.get('deps').db.select().from(categories).orderBy(asc(categories.position), asc(categories.id));
   const plugins = host.list();
   return renderPage(
     c,

@@ -45,7 +45,7 @@ export function badgesAdmin(api: BadgesApi) {
     const back = (notice: string) => c.redirect(`${paths.admin('badges')}?notice=${notice}`, 303);
     if (c.req.method === 'POST') {
       const form = await adminForm(c);
-      const admin = c.var.user!;
+      const admin = c.get('user')!;
       if (form.op === 'create') {
         const parsed = createSchema.safeParse(form);
         if (!parsed.success) return back('invalid');

@@ -42,7 +42,7 @@ export function pointsAdmin(api: BadgesApi) {
         reason: 'manual',
         sourceType: 'user',
         sourceId: member.id,
-        actorId: c.var.user!.id,
+        actorId: c.get('user')!.id,
         note: parsed.data.note,
         key: `manual:${parsed.data.nonce}`,
       });

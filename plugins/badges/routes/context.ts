@@ -14,7 +14,7 @@ export function isHtmx(c: BadgesContext): boolean {
 
 /** A signed-in member who may act (not banned or suspended); guests get the sign-in page. */
 export function actingMember(c: BadgesContext): User {
-  const user = c.var.user;
+  const user = c.get('user');
   if (!user) throw new UserError(403, 'badges.error.signIn');
   if (!canAct(user)) throw new UserError(403, 'error.403.body');
   return user;
@@ -47,7 +47,7 @@ export function idParam(c: BadgesContext, name: string): number {
 
 /** The forum's zone, which defines "today" for check-ins and boards. */
 export function forumZone(c: BadgesContext): string {
-  return c.var.site.timeZone;
+  return c.get('site').timeZone;
 }
 
 /** A keyset cursor from the query string (`before=<id>`); anything else means the first page. */

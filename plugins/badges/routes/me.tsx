@@ -19,7 +19,7 @@ const notices: Record<string, { key: string; error?: boolean }> = {
 /** GET /me — the signed-in member's points, level, badges and history. */
 export function meRoute(api: BadgesApi) {
   return async function badgesMe(c: BadgesContext) {
-    const user = c.var.user;
+    const user = c.get('user');
     if (!user) return signInRedirect(c);
     const before = cursorParam(c);
     const now = new Date();

@@ -10,7 +10,7 @@ import { actingMember, formFields, idParam, vcOf, type BadgesContext } from './c
 type Notice = { key: string; params?: Record<string, string | number>; error?: boolean } | null;
 
 async function page(api: BadgesApi, c: BadgesContext, notice: Notice, status: 200 | 409 | 422 | 404 = 200) {
-  const user = c.var.user;
+  const user = c.get('user');
   const [list, flair] = await Promise.all([rewards(api.db, true), user ? loadFlair(api.db, [user.id]) : Promise.resolve(null)]);
   const vc = vcOf(c);
   const body = <RewardsPage vc={vc} rewards={list} balance={user ? (flair?.get(user.id)?.balance ?? 0) : null} notice={notice} />;

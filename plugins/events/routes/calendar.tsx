@@ -21,8 +21,8 @@ function parseAfter(value: string | undefined): { startsAt: Date; id: number } |
 export function calendarRoute(api: EventsApi) {
   return async function eventsCalendar(c: EventsContext) {
     const vc = vcOf(c);
-    const timeZone = validTimeZone(c.var.user?.timeZone ?? vc.site.timeZone);
-    const categories = await calendarCategories(api, c.var.user);
+    const timeZone = validTimeZone(c.get('user')?.timeZone ?? vc.site.timeZone);
+    const categories = await calendarCategories(api, c.get('user'));
     const asked = Number(c.req.query('category'));
     const categoryId = categories.some((cat) => cat.id === asked) ? asked : null;
     const categoryIds = categoryId ? [categoryId] : categories.map((cat) => cat.id);

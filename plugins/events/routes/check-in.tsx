@@ -35,7 +35,7 @@ export function checkInSubmit(api: EventsApi) {
     const attended = body.attended === '1';
     const attendee = (await listAttendees(api.db, view.event.id, ['going', 'waitlisted', 'interested', 'not_going'])).find((a) => a.userId === userId);
     if (!attendee) throw new UserError(422, 'events.error.notReplied');
-    await markAttendance(api, { eventId: view.event.id, userId, attended, by: c.var.user! });
+    await markAttendance(api, { eventId: view.event.id, userId, attended, by: c.get('user')! });
     if (!isHtmx(c)) return redirectAfterPost(c, paths.checkIn(thread.id, view.event.id));
     const attendees = await listAttendees(api.db, view.event.id);
     const fresh = attendees.find((a) => a.userId === userId) ?? (await listAttendees(api.db, view.event.id, [attendee.status])).find((a) => a.userId === userId);

@@ -9,7 +9,7 @@ export type EventsContext = Context<PluginEnv<EventsSettings>>;
 
 /** Set by api.scope.thread() on every route under /t/:threadId. */
 export function scopedThread(c: EventsContext): ScopedThread {
-  const thread = c.var.plugin.thread;
+  const thread = c.get('plugin').thread;
   if (!thread) throw new UserError(404, 'error.404.body');
   return thread;
 }
@@ -30,15 +30,15 @@ export function idParam(value: string | undefined): number {
 /** The event in the path, which must belong to the scoped thread. */
 export async function findEvent(db: Db, c: EventsContext): Promise<EventView> {
   const thread = scopedThread(c);
-  const [view] = await loadEvents(db, { eventIds: [idParam(c.req.param('eventId'))], viewerId: c.var.user?.id ?? null });
+  const [view] = await loadEvents(db, { eventIds: [idParam(c.req.param('eventId'))], viewerId: c.get('user')?.id ?? null });
   if (!view || view.event.threadId !== thread.id) throw new UserError(404, 'error.404.body');
   return view;
 }
 
 /** Check-in, export and organisers are for the event's organisers and staff. */
 export function requireManager(c: EventsContext, view: EventView): void {
-  if (!c.var.user) throw new UserError(403, 'events.error.loginRequired');
-  if (!canManage(c.var.user, view.organiserIds)) throw new UserError(403, 'events.error.notAllowed');
+  if (!c.get('user')) throw new UserError(403, 'events.error.loginRequired');
+  if (!canManage(c.get('user'), view.organiserIds)) throw new UserError(403, 'events.error.notAllowed');
 }
 
 /** 303 for a plain form post, HX-Redirect for htmx. */

@@ -55,7 +55,7 @@ export function editSubmit(api: EventsApi) {
     const { maxOccurrences } = await api.settings(thread.categoryId);
     try {
       const event = parseEventForm(form, { defaultTimeZone: view.event.timeZone, maxOccurrences, now: new Date() });
-      await editEvent(api, { eventId: view.event.id, by: c.var.user!, event, title: thread.title });
+      await editEvent(api, { eventId: view.event.id, by: c.get('user')!, event, title: thread.title });
     } catch (error) {
       if (error instanceof ValidationError) return page(c, view, form, error.fields, 422);
       throw error;

@@ -14,7 +14,7 @@ import { respondWithEvent } from './show.tsx';
 export function rsvpRoute(api: EventsApi) {
   return async function eventsRsvp(c: EventsContext) {
     const thread = scopedThread(c);
-    const user = c.var.user;
+    const user = c.get('user');
     if (!user) throw new UserError(403, 'events.error.loginRequired');
     if (thread.locked) throw new UserError(403, 'events.error.notAllowed');
     const view = await findEvent(api.db, c);

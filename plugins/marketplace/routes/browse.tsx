@@ -16,7 +16,7 @@ export function browseRoute(api: MarketplaceApi) {
     return renderPage(
       c as never,
       { title: vc.t('marketplace.browse.title', { category: category.name }) },
-      <BrowsePage vc={vc} category={category} query={query} rows={rows} covers={covers} next={next} canCreate={canStartThread(c.var.user, category)} />,
+      <BrowsePage vc={vc} category={category} query={query} rows={rows} covers={covers} next={next} canCreate={canStartThread(c.get('user'), category)} />,
     );
   };
 }

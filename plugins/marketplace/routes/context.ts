@@ -10,13 +10,13 @@ export function vcOf(c: MarketContext): ViewContext {
 }
 
 export function scopedThread(c: MarketContext): ScopedThread {
-  const thread = c.var.plugin.thread;
+  const thread = c.get('plugin').thread;
   if (!thread) throw new UserError(404, 'error.404.body');
   return thread;
 }
 
 export function signedIn(c: MarketContext): User {
-  const user = c.var.user;
+  const user = c.get('user');
   if (!user) throw new UserError(403, 'forum.loginRequired');
   return user;
 }

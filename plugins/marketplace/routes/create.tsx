@@ -14,7 +14,8 @@ async function renderForm(
 ) {
   const vc = vcOf(c);
   const settings = await api.settings(category.id);
-  const active = c.var.user ? { count: await activeListingCount(api, c.var.user.id), max: (await api.settings()).maxActiveListings } : null;
+  const user = c.get('user');
+  const active = user ? { count: await activeListingCount(api, user.id), max: (await api.settings()).maxActiveListings } : null;
   return renderPage(
     c as never,
     { title: vc.t('marketplace.form.title', { category: category.name }), status: state.status },
@@ -34,7 +35,7 @@ async function renderForm(
 /** GET /c/:categoryId/new */
 export function createForm(api: MarketplaceApi) {
   return async (c: MarketContext) => {
-    if (!c.var.user) return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
+    if (!c.get('user')) return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
     return renderForm(api, c, await scopedCategory(api, c), { form: {} });
   };
 }
@@ -42,7 +43,7 @@ export function createForm(api: MarketplaceApi) {
 /** POST /c/:categoryId/new — multipart: the fields and up to eight photos. */
 export function createSubmit(api: MarketplaceApi) {
   return async (c: MarketContext) => {
-    const user = c.var.user;
+    const user = c.get('user');
     if (!user) throw new UserError(403, 'forum.loginRequired');
     const category = await scopedCategory(api, c);
     const form = await stringsOf(c);
@@ -57,10 +58,10 @@ export function createSubmit(api: MarketplaceApi) {
         return renderForm(api, c, category, { form, errors, status: 400 });
       }
       if (error instanceof UserError) {
-        return renderForm(api, c, category, { form, problem: c.var.t.t(error.messageKey, error.params), status: error.status as ContentfulStatusCode });
+        return renderForm(api, c, category, { form, problem: c.get('t').t(error.messageKey, error.params), status: error.status as ContentfulStatusCode });
       }
       if (error instanceof HookRejection) {
-        return renderForm(api, c, category, { form, problem: c.var.t.t(error.messageKey, error.params), status: 400 });
+        return renderForm(api, c, category, { form, problem: c.get('t').t(error.messageKey, error.params), status: 400 });
       }
       throw error;
     }

@@ -65,7 +65,7 @@ export function contactRoute(api: MarketplaceApi) {
     const listing = await requireListing(api, thread.id);
     const parsed = contactForm.safeParse(await stringsOf(c));
     if (!parsed.success) throw new UserError(400, 'marketplace.error.message');
-    const url = await contactSeller(api, { listing, from, title: thread.title, url: threadUrl(thread), message: parsed.data.message, t: c.var.t.t });
+    const url = await contactSeller(api, { listing, from, title: thread.title, url: threadUrl(thread), message: parsed.data.message, t: c.get('t').t });
     return c.redirect(url, 303);
   };
 }

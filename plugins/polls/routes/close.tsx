@@ -9,7 +9,7 @@ import { respondWithPoll } from './show.tsx';
 async function answer(api: PollsApi, c: PollsContext, pollId: number, notice: string) {
   const thread = scopedThread(c);
   if (!isHtmx(c)) return redirectAfterPost(c, paths.pollAnchor(thread.id, pollId));
-  const [view] = await loadPolls(api.db, { threadId: thread.id, pollId, viewerId: c.var.user?.id ?? null });
+  const [view] = await loadPolls(api.db, { threadId: thread.id, pollId, viewerId: c.get('user')?.id ?? null });
   return respondWithPoll(c, view!, { notice });
 }
 
@@ -18,7 +18,7 @@ export function closePollRoute(api: PollsApi) {
   return async function pollsClose(c: PollsContext) {
     const view = await findPoll(api, c);
     requireManager(c, view.poll);
-    await closePoll(api, view.poll, c.var.user!, scopedThread(c).categoryId);
+    await closePoll(api, view.poll, c.get('user')!, scopedThread(c).categoryId);
     return answer(api, c, view.poll.id, 'polls.notice.closed');
   };
 }

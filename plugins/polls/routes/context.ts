@@ -11,7 +11,7 @@ export type PollsContext = Context<PluginEnv<PollsSettings>>;
 
 /** Set by api.scope.thread() on every route under /t/:threadId. */
 export function scopedThread(c: PollsContext): ScopedThread {
-  const thread = c.var.plugin.thread;
+  const thread = c.get('plugin').thread;
   if (!thread) throw new UserError(404, 'error.404.body');
   return thread;
 }
@@ -26,7 +26,7 @@ export function isHtmx(c: PollsContext): boolean {
 
 /** The zone datetime-local fields are read and shown in: the member's own, else the forum's. */
 export function timeZoneOf(c: PollsContext): string {
-  return validTimeZone(c.var.user?.timeZone ?? c.var.site.timeZone);
+  return validTimeZone(c.get('user')?.timeZone ?? c.get('site').timeZone);
 }
 
 /** The body with repeated fields (checkboxes) kept as arrays. */
@@ -53,7 +53,7 @@ function idParam(c: PollsContext, name: string): number {
 /** The poll in the path, which must belong to the scoped thread. */
 export async function findPoll(api: PollsApi, c: PollsContext): Promise<PollView> {
   const thread = scopedThread(c);
-  const [view] = await loadPolls(api.db, { threadId: thread.id, pollId: idParam(c, 'pollId'), viewerId: c.var.user?.id ?? null });
+  const [view] = await loadPolls(api.db, { threadId: thread.id, pollId: idParam(c, 'pollId'), viewerId: c.get('user')?.id ?? null });
   if (!view) throw new UserError(404, 'error.404.body');
   return view;
 }
@@ -67,8 +67,8 @@ export async function findGiveaway(api: PollsApi, c: PollsContext): Promise<Give
 
 /** Closing, editing, drawing and exporting are for the author and staff. */
 export function requireManager(c: PollsContext, item: { authorId: number | null }): void {
-  if (!c.var.user) throw new UserError(403, 'polls.error.loginRequired');
-  if (!canManage(c.var.user, item)) throw new UserError(403, 'polls.error.notAllowed');
+  if (!c.get('user')) throw new UserError(403, 'polls.error.loginRequired');
+  if (!canManage(c.get('user'), item)) throw new UserError(403, 'polls.error.notAllowed');
 }
 
 /** 303 for a plain form post, HX-Redirect for htmx. */

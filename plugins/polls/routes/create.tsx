@@ -21,9 +21,9 @@ function kindOf(value: string | undefined): CreateKind {
 /** Who may add polls here (setting whoCanCreate), and with which settings (per category). */
 async function allowed(c: PollsContext) {
   const thread = scopedThread(c);
-  const settings = await c.var.plugin.settings(thread.categoryId);
-  if (!c.var.user) throw new UserError(403, 'polls.error.loginRequired');
-  if (!canCreate(c.var.user, thread, settings)) throw new UserError(403, 'polls.error.cannotCreate');
+  const settings = await c.get('plugin').settings(thread.categoryId);
+  if (!c.get('user')) throw new UserError(403, 'polls.error.loginRequired');
+  if (!canCreate(c.get('user'), thread, settings)) throw new UserError(403, 'polls.error.cannotCreate');
   return { thread, settings };
 }
 
@@ -49,7 +49,7 @@ async function render(api: PollsApi, c: PollsContext, kind: CreateKind, form: Fo
 /** GET /t/:threadId/new?kind=poll|survey|quiz|giveaway */
 export function createForm(api: PollsApi) {
   return async function pollsCreateForm(c: PollsContext) {
-    if (!c.var.user) {
+    if (!c.get('user')) {
       const here = new URL(c.req.url);
       return c.redirect(`/login?next=${encodeURIComponent(here.pathname + here.search)}`, 302);
     }
@@ -66,7 +66,7 @@ export function createSubmit(api: PollsApi) {
     const kind = kindOf(text(form, 'polls_kind'));
     if (text(form, 'polls_action') === 'addQuestion') return render(api, c, kind, form);
     const rules = { settings, timeZone: timeZoneOf(c), now: new Date() };
-    const authorId = c.var.user!.id;
+    const authorId = c.get('user')!.id;
     try {
       if (kind === 'giveaway') {
         const giveaway = await createGiveaway(api, { threadId: thread.id, authorId, giveaway: parseGiveawayForm(form, rules) });

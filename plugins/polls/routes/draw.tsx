@@ -13,7 +13,7 @@ export function drawRoute(api: PollsApi) {
     const view = await findGiveaway(api, c);
     requireManager(c, view.giveaway);
     try {
-      await drawGiveaway(api, view.giveaway, c.var.user, { refuseEmpty: true });
+      await drawGiveaway(api, view.giveaway, c.get('user'), { refuseEmpty: true });
     } catch (error) {
       if (error instanceof UserError && error.status === 409) return respondWithGiveaway(c, view, { problem: error.messageKey, status: 409 });
       throw error;

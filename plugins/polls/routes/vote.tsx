@@ -17,9 +17,9 @@ export function votePoll(api: PollsApi) {
     const form = await formInput(c);
     try {
       const answers = parseBallot(view, form);
-      const { changed } = await vote(api, view, answers, { user: c.var.user, categoryId: thread.categoryId, threadLocked: thread.locked });
+      const { changed } = await vote(api, view, answers, { user: c.get('user'), categoryId: thread.categoryId, threadLocked: thread.locked });
       if (!isHtmx(c)) return redirectAfterPost(c, paths.pollAnchor(thread.id, view.poll.id));
-      const [fresh] = await loadPolls(api.db, { threadId: thread.id, pollId: view.poll.id, viewerId: c.var.user?.id ?? null });
+      const [fresh] = await loadPolls(api.db, { threadId: thread.id, pollId: view.poll.id, viewerId: c.get('user')?.id ?? null });
       return respondWithPoll(c, fresh ?? view, { notice: changed ? 'polls.notice.changed' : `polls.notice.${view.poll.kind}` });
     } catch (error) {
       if (error instanceof BallotError) return respondWithPoll(c, view, { problems: error.problems, status: error.status });

@@ -8,7 +8,7 @@ export function acceptRoute(api: QaApi) {
   return async function qaAccept(c: QaContext) {
     const thread = await scopedThread(api, c);
     const answer = await pathPost(api, c, thread);
-    await acceptAnswer(api, { thread, answer, by: c.var.user });
+    await acceptAnswer(api, { thread, answer, by: c.get('user') });
     return redirectAfterPost(c, paths.postAnchor(thread.id, 1));
   };
 }
@@ -17,7 +17,7 @@ export function acceptRoute(api: QaApi) {
 export function unacceptRoute(api: QaApi) {
   return async function qaUnaccept(c: QaContext) {
     const thread = await scopedThread(api, c);
-    await unacceptAnswer(api, { thread, by: c.var.user });
+    await unacceptAnswer(api, { thread, by: c.get('user') });
     return redirectAfterPost(c, paths.postAnchor(thread.id, 1));
   };
 }

@@ -15,13 +15,13 @@ export function addCommentRoute(api: QaApi) {
     const form = await formInput(c);
     let error: string | undefined;
     try {
-      await addComment(api, { thread, post, author: c.var.user, form: { qa_comment: single(form, 'qa_comment') ?? '' } });
+      await addComment(api, { thread, post, author: c.get('user'), form: { qa_comment: single(form, 'qa_comment') ?? '' } });
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
       error = e.fields.qa_comment ?? 'qa.comment.error.length';
     }
     if (!isHtmx(c) && !error) return redirectAfterPost(c, paths.postAnchor(thread.id, post.number));
-    const data = await loadThreadData(api.db, thread.id, c.var.user?.id ?? null);
+    const data = await loadThreadData(api.db, thread.id, c.get('user')?.id ?? null);
     const vc = vcOf(c);
     // without JavaScript a refusal is a small page with the form filled in again
     return renderPartOrPage(
@@ -36,9 +36,9 @@ export function addCommentRoute(api: QaApi) {
 export function deleteCommentRoute(api: QaApi) {
   return async function qaDeleteComment(c: QaContext) {
     const thread = await scopedThread(api, c);
-    const comment = await deleteComment(api, { thread, commentId: idParam(c, 'commentId'), by: c.var.user });
+    const comment = await deleteComment(api, { thread, commentId: idParam(c, 'commentId'), by: c.get('user') });
     if (!isHtmx(c)) return redirectAfterPost(c, `/p/${comment.postId}`);
-    const data = await loadThreadData(api.db, thread.id, c.var.user?.id ?? null);
+    const data = await loadThreadData(api.db, thread.id, c.get('user')?.id ?? null);
     return c.html(<Comments vc={vcOf(c)} thread={thread} postId={comment.postId} comments={data.comments.get(comment.postId) ?? []} />);
   };
 }

@@ -21,7 +21,7 @@ export function idParam(c: QaContext, name: string): number {
 
 /** The full row of the thread api.scope.thread() admitted. */
 export async function scopedThread(api: QaApi, c: QaContext): Promise<Thread> {
-  const scoped = c.var.plugin.thread;
+  const scoped = c.get('plugin').thread;
   const thread = scoped ? await findThread(api.db, scoped.id) : undefined;
   if (!thread) throw new UserError(404, 'error.404.body');
   return thread;

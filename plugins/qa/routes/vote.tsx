@@ -15,7 +15,7 @@ export function voteRoute(api: QaApi) {
     const raw = single(await formInput(c), 'value') ?? '';
     const value = Object.hasOwn(values, raw) ? values[raw] : undefined;
     if (value === undefined) throw new UserError(422, 'qa.error.voteValue');
-    const result = await castVote(api, { thread, post, voter: c.var.user, value });
+    const result = await castVote(api, { thread, post, voter: c.get('user'), value });
     if (!isHtmx(c)) return redirectAfterPost(c, paths.postAnchor(thread.id, post.number));
     return c.html(<VoteWidget vc={vcOf(c)} thread={thread} post={post} score={result.score} mine={result.value} />);
   };
