@@ -26,21 +26,25 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
     const title = locale === 'en' ? 'One page for every member' : '每位会员共用的页面';
     let forum: BrowserForum;
     let path = '';
+    let addReply: (raw: string) => Promise<number>;
+    let threadId = 0;
 
     beforeAll(async () => {
       forum = await startBrowserForum();
       const { thread } = await forumWithThread(forum, { locale, forumName: 'Member pages', title, raw: `${title}.` });
       const { db, plugins } = forum.server.forum.deps;
       const writer = await createUser(db, { username: 'writer', email: 'writer@example.com', password: 'a long writer passphrase' });
-      await createPost({ db, hooks: plugins.hooks, user: writer }, { threadId: thread.id, raw: locale === 'en' ? 'A reply worth a like.' : '值得点赞的回复。' });
+      addReply = async (raw) => (await createPost({ db, hooks: plugins.hooks, user: writer }, { threadId: thread.id, raw })).post.number;
+      await addReply(locale === 'en' ? 'A reply worth a like.' : '值得点赞的回复。');
       path = threadPath(thread);
+      threadId = thread.id;
     });
 
     afterAll(async () => {
       await forum?.stop();
     });
 
-    test('a member reads the page gzipped from the template, likes a reply and replies with its token and key', async () => {
+    test('a member reads the page gzipped from the template, likes a reply, replies with its token and key, and finds what is new from the home page', async () => {
       const { problems, open, step } = browserSession(forum, locale, 'member-pages');
       const page = await open();
       const person = { username: `reader_${locale === 'en' ? 'en' : 'zh'}`, email: `reader-${locale}@example.com`, password: 'a long reader passphrase' };
@@ -66,6 +70,23 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
         await expect.poll(() => page.locator('#posts').getByText(text).count()).toBe(1);
         await fromTemplate(page, path);
         expect(await page.locator('#posts').getByText(text).count()).toBe(1);
+      });
+      await step('the home page, made once for the class, shows the member what is new since they read, and leads there', async () => {
+        // away from the thread first: its open page would fetch the new reply live, and so have read it
+        await page.goto('/');
+        const number = await addReply(locale === 'en' ? 'Something new for the reader.' : '给读者的新回复。');
+        const badge = page.locator(`#thread-${threadId} a.unread-badge`);
+        await expect
+          .poll(async () => {
+            await page.goto('/');
+            return badge.count();
+          }, { timeout: 10_000, interval: 200 })
+          .toBe(1);
+        await badge.click();
+        await expect.poll(() => page.url()).toContain(`#post-${number}`);
+        await expect.poll(() => page.locator(`#post-${number}`).count()).toBe(1);
+        await page.goto('/');
+        expect(await badge.count()).toBe(0);
       });
       expect(problems).toEqual([]);
     });

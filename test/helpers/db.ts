@@ -51,7 +51,7 @@ export async function resetDatabase(database: Database): Promise<void> {
   invalidateSiteSettings();
   // a test that saved stricter trust levels would otherwise refuse the next file's members for 5 s
   invalidateTrustSettings();
-  forgetMarkedReads();
+  forgetMarkedReads(database.db);
   // per-database memory kept by the process, which a truncation under the same handle makes wrong
   forgetRecordedActivity(database.db);
   forgetCachedLevels(database.db);

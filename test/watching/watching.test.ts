@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { threads } from '../../core/forum/schema.ts';
-import { categoryWatchLevel, lastReadNumber, markRead, registerWatchDefaults, setThreadWatch, unreadCounts, watchLevel } from '../../core/watching/index.ts';
+import { alreadyMarked, categoryWatchLevel, lastReadNumber, markRead, registerWatchDefaults, setThreadWatch, unreadCounts, watchLevel } from '../../core/watching/index.ts';
 import { createTestForum } from '../helpers/app.ts';
 import { makeCategory, replyTo, startThread } from '../notifications/helpers.ts';
 
@@ -97,6 +97,23 @@ describe('read tracking', () => {
     expect(await lastReadNumber(db, bob.user.id, thread.id)).toBe(5);
     await markRead(db, bob.user.id, thread.id, 8);
     expect(await lastReadNumber(db, bob.user.id, thread.id)).toBe(8);
+  });
+
+  it('remembers what it wrote per database handle: a mark inside a transaction that rolled back is written again', async () => {
+    const { forum, alice, bob, category } = await setup();
+    const { thread } = await startThread(forum, alice.user, category);
+    const db = forum.deps.db;
+    await db
+      .transaction(async (tx) => {
+        await markRead(tx, bob.user.id, thread.id, 4);
+        tx.rollback();
+      })
+      .catch(() => {});
+    expect(await lastReadNumber(db, bob.user.id, thread.id)).toBe(0);
+    expect(alreadyMarked(db, bob.user.id, thread.id, 4)).toBe(false);
+    await markRead(db, bob.user.id, thread.id, 4);
+    expect(await lastReadNumber(db, bob.user.id, thread.id)).toBe(4);
+    expect(alreadyMarked(db, bob.user.id, thread.id, 4)).toBe(true);
   });
 
   it('counts unread posts for many threads in one query, skipping unopened, finished and muted threads', async () => {

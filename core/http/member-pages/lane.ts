@@ -108,7 +108,7 @@ export function memberLane(deps: AppDeps) {
     const template = templates.peekNow(key)?.value;
     if (!template) return templates.peek(key) ? READ_FIRST : undefined;
     const { threadId, postIds, lastShown } = template.meta;
-    if (lastShown && !alreadyMarked(user.id, threadId, lastShown)) return READ_FIRST;
+    if (lastShown && !alreadyMarked(db, user.id, threadId, lastShown)) return READ_FIRST;
     const likes = ownReads.peekNow<Set<number>>(user.id, viewerReadKeys.likes(postIds));
     const watch = ownReads.peekNow<WatchLevel>(user.id, viewerReadKeys.watch(threadId));
     const counts = ownReads.peekNow<HeaderCounts>(user.id, viewerReadKeys.headerCounts);

@@ -4,16 +4,25 @@ import { prepared } from '../../db/prepared.ts';
 import { threads } from '../../forum/schema.ts';
 import { threadReads, threadWatches } from '../schema.ts';
 
-/** Records that a member has read a thread up to a post number; never moves backwards. */
 /**
- * Highest post number this process has recorded as read, per member and thread: re-reading a page
- * (or fifty tabs loading it at once) writes nothing. Bounded; an evicted entry costs one no-op upsert.
+ * Highest post number this process has recorded as read, per database handle, member and thread:
+ * re-reading a page (or fifty tabs loading it at once) writes nothing. Bounded; an evicted entry costs
+ * one no-op upsert. Per handle, so that two forums in one process (tests) never answer for each other,
+ * and a mark made inside a transaction is forgotten with it.
  */
-const recentlyMarked = new Map<string, number>();
+const marked = new WeakMap<DbOrTx, Map<string, number>>();
 const REMEMBER = 50_000;
 
+function markedIn(db: DbOrTx): Map<string, number> {
+  let found = marked.get(db);
+  if (!found) marked.set(db, (found = new Map()));
+  return found;
+}
+
+/** Records that a member has read a thread up to a post number; never moves backwards. */
 export async function markRead(db: DbOrTx, userId: number, threadId: number, postNumber: number): Promise<void> {
   if (!Number.isSafeInteger(postNumber) || postNumber < 1) return;
+  const recentlyMarked = markedIn(db);
   const key = `${userId}:${threadId}`;
   if ((recentlyMarked.get(key) ?? 0) >= postNumber) return;
   recentlyMarked.delete(key);
@@ -36,13 +45,13 @@ export async function markRead(db: DbOrTx, userId: number, threadId: number, pos
 }
 
 /** Whether this process already wrote a read position at least this far (markRead would write nothing). */
-export function alreadyMarked(userId: number, threadId: number, postNumber: number): boolean {
-  return (recentlyMarked.get(`${userId}:${threadId}`) ?? 0) >= postNumber;
+export function alreadyMarked(db: DbOrTx, userId: number, threadId: number, postNumber: number): boolean {
+  return (marked.get(db)?.get(`${userId}:${threadId}`) ?? 0) >= postNumber;
 }
 
-/** Tests and tools that rewrite read state directly make the process forget what it marked. */
-export function forgetMarkedReads(): void {
-  recentlyMarked.clear();
+/** Tests and tools that rewrite read state directly make the process forget what it marked in that database. */
+export function forgetMarkedReads(db: DbOrTx): void {
+  marked.delete(db);
 }
 
 export interface UnreadState {
