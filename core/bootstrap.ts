@@ -25,7 +25,8 @@ import { PluginHost } from './plugins/host.ts';
 import type { PluginDefinition } from './plugins/manifest.ts';
 import { PluginStateStore } from './plugins/state.ts';
 import { createJobQueue } from './jobs/index.ts';
-import { createLiveBus, registerLivePublishing, registerNotificationPublishing } from './live/index.ts';
+import { ANY_CHANNEL, createLiveBus, registerLivePublishing, registerNotificationPublishing } from './live/index.ts';
+import { viewerReadsFor } from './cache/viewer-reads.ts';
 import { registerCoreNotifications } from './notifications/index.ts';
 import { registerConversationSlots } from './conversations/index.ts';
 import { registerModeration } from './moderation/index.ts';
@@ -101,8 +102,15 @@ export async function createForum(options: ForumOptions): Promise<Forum> {
   registerLivePublishing(plugins.hooks, live);
   const stopBellUpdates = registerNotificationPublishing(database.db, live, logger);
   const views = new ViewCounter(database.db, (err) => logger.warn({ err }, 'view count failed'));
-  // every write worth showing publishes a live event, on this instance or another: forget guests' pages
-  const stopCacheInvalidation = live.subscribe('*', () => pageCache.invalidate());
+  // every write worth showing publishes a live event, on this instance or another: forget what viewers
+  // share. A member's new notifications change only what they see (their bell): forget their own reads.
+  // A job that notifies thousands of members (the badges plugin's anniversaries) then leaves the pages alone.
+  const ownReads = viewerReadsFor({ pageCache, config });
+  const stopCacheInvalidation = live.subscribe(ANY_CHANNEL, (event) => {
+    const member = /^user:(\d+)$/.exec(event.channel);
+    if (member) ownReads.forget(Number(member[1]));
+    else pageCache.invalidate();
+  });
   const deps: AppDeps = { config, database, db: database.db, logger, mailer, plugins, jobs, live, pluginHost, origin, secret, uploads, pageCache, views };
   // guests' pages served from the cache still count as page views (core/activity)
   const activity = activityRecorderFor(database.db, logger);

@@ -6,7 +6,8 @@ import type { PageCache } from '../http/middleware/page-cache.ts';
  * callers keep them apart and check permissions on every request against the shared rows.
  *
  * Freshness is the guests' page cache's: `clear()` runs on every successful write through this instance
- * and on every live event from any instance (core/bootstrap.ts); `ttlMs` bounds what jobs change.
+ * and on every live event from any instance but a member's notification (core/bootstrap.ts); `ttlMs`
+ * bounds what jobs change.
  * Concurrent misses for one key share a single load, and a load that began before a clear is not kept.
  */
 export class SharedReads<V> {

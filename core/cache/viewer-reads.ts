@@ -10,7 +10,8 @@ const MAX_KEYS_PER_MEMBER = 64;
  * answer another's.
  *
  * Each store is a SharedReads (core/cache/shared-reads.ts), with its freshness: everything is dropped on
- * every successful write through any instance and on every live event. A GET that changes a member's
+ * every successful write through any instance and on every live event; a member's new notification drops
+ * their store alone (core/bootstrap.ts). A GET that changes a member's
  * own state (opening a conversation marks it read) calls `forget(userId)`; `ttlMs` bounds what jobs
  * change. A load still under way when its store is dropped lands in a store nobody holds.
  */

@@ -133,7 +133,7 @@ export interface PluginApi<Settings> {
   /**
    * (API 1.3) A store of reads every viewer shares (e.g. flair of a page's authors), kept in memory for
    * `PAGE_CACHE_MS` and emptied with the forum's other caches: on every successful write through any instance
-   * and every live event. Never store anything one viewer may see and another may not. The same name gives the
+   * and every live event but a member's notification. Never store anything one viewer may see and another may not. The same name gives the
    * same store; concurrent misses for a key share one load.
    */
   sharedReads<V>(name: string, maxEntries?: number): SharedReads<V>;

@@ -29,7 +29,8 @@ const MAX_TEMPLATES = 64;
 
 /**
  * Pages shared by a class of members, kept for `PAGE_CACHE_MS` and emptied with the forum's other caches: on
- * every successful write through any instance and on every live event (core/cache/shared-reads.ts).
+ * every successful write through any instance and on every live event but a member's notification
+ * (core/cache/shared-reads.ts).
  */
 export function memberPagesFor(deps: { pageCache: PageCache; config: { PAGE_CACHE_MS: number } }) {
   return sharedReadsFor<MemberTemplate<ThreadPageMeta>>(deps, 'memberPages', MAX_TEMPLATES);

@@ -12,7 +12,8 @@ import { etagMatches, weakEtag } from '../etag.ts';
  *
  * Freshness: a successful write through this instance empties it at once, and so does one through
  * another instance sharing the database (`announceWrite`, a live event every instance hears); writes
- * made by jobs are seen after `ttlMs` at most unless they publish a live event themselves.
+ * made by jobs are seen after `ttlMs` at most unless they publish a live event themselves (a member's
+ * notification, on their own channel, is not one: core/bootstrap.ts).
  */
 export interface PageCacheOptions {
   ttlMs?: number;
