@@ -6,6 +6,7 @@ import { threadPath } from '../../../core/forum/service/slug.ts';
 import { posts } from '../../../core/forum/schema.ts';
 import { users } from '../../../core/accounts/schema.ts';
 import { memberPagesFor, memberTemplates } from '../../../core/http/member-pages/store.ts';
+import { renderedAlone } from './helpers.ts';
 
 /** Each form's idempotency key is fresh per page: the one part of two renderings that must differ. */
 const withoutSubmissionKeys = (html: string) => html.replace(/name="_submission" value="[^"]*"/g, 'name="_submission" value=""');
@@ -26,12 +27,7 @@ async function warm(client: TestClient, path: string): Promise<void> {
 
 /** The same member's page rendered for them alone, the way every other page is. */
 async function reference(client: TestClient, path: string): Promise<string> {
-  memberTemplates.enabled = false;
-  try {
-    return (await page(client, path)).html;
-  } finally {
-    memberTemplates.enabled = true;
-  }
+  return renderedAlone(async () => (await page(client, path)).html);
 }
 
 async function threadWithReplies(forum: TestForum) {
