@@ -9,9 +9,14 @@ import type { PageCache } from '../http/middleware/page-cache.ts';
  * and on every live event from any instance but a member's notification (core/bootstrap.ts); `ttlMs`
  * bounds what jobs change.
  * Concurrent misses for one key share a single load, and a load that began before a clear is not kept.
+ *
+ * While a key that expired (by age, not by a clear) loads again, what it held before is kept beside the
+ * load for callers that would rather answer with it than wait (`peekPrevious`, `getOrPrevious`), for at
+ * most one more `ttlMs`: the member lane's pages, which would otherwise all wait for one page's reads
+ * and render each time its entries expire. Callers of `get` always wait for the load.
  */
 export class SharedReads<V> {
-  private entries = new Map<string, { at: number; value: Promise<V>; settled?: { value: V } }>();
+  private entries = new Map<string, Entry<V>>();
   private generation = 0;
 
   constructor(private readonly options: { ttlMs: number; maxEntries: number }) {}
@@ -23,11 +28,13 @@ export class SharedReads<V> {
     if (hit) this.entries.delete(key);
     const generation = this.generation;
     const value = load();
-    const entry: { at: number; value: Promise<V>; settled?: { value: V } } = { at: now, value };
+    const previous = hit?.settled ? { value: hit.settled.value, at: hit.at } : hit?.previous;
+    const entry: Entry<V> = { at: now, value, ...(previous && { previous }) };
     this.entries.set(key, entry);
     value.then(
       (loaded) => {
         entry.settled = { value: loaded };
+        entry.previous = undefined;
         // a write finished while this loaded: what it read may predate the write
         if (generation !== this.generation && this.entries.get(key)?.value === value) this.entries.delete(key);
       },
@@ -57,6 +64,27 @@ export class SharedReads<V> {
     return hit && now - hit.at <= this.options.ttlMs ? hit.settled : undefined;
   }
 
+  /** What a key held before it expired, while it loads again, if that is at most one more `ttlMs` old. */
+  peekPrevious(key: string, now = Date.now()): { value: V } | undefined {
+    const previous = this.entries.get(key)?.previous;
+    return previous && now - previous.at <= 2 * this.options.ttlMs ? { value: previous.value } : undefined;
+  }
+
+  /**
+   * As `get`, but a key that expired in the last `ttlMs` answers at once with what it held, and loads again
+   * behind the answer.
+   */
+  getOrPrevious(key: string, load: () => Promise<V>, now = Date.now()): Promise<V> {
+    if (this.options.ttlMs <= 0) return load();
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at > this.options.ttlMs && hit.settled && now - hit.at <= 2 * this.options.ttlMs) {
+      void this.get(key, load, now);
+      return Promise.resolve(hit.settled.value);
+    }
+    const previous = this.peekPrevious(key, now);
+    return previous ? Promise.resolve(previous.value) : this.get(key, load, now);
+  }
+
   clear(): void {
     this.generation++;
     this.entries.clear();
@@ -71,6 +99,14 @@ export class SharedReads<V> {
   get size(): number {
     return this.entries.size;
   }
+}
+
+interface Entry<V> {
+  at: number;
+  value: Promise<V>;
+  settled?: { value: V };
+  /** What the key held before it expired, until this load settles. */
+  previous?: { value: V; at: number };
 }
 
 const registry = new WeakMap<PageCache, Map<string, SharedReads<unknown>>>();

@@ -22,6 +22,16 @@ export class ViewerReads {
 
   get<V>(userId: number, key: string, load: () => Promise<V>, now = Date.now()): Promise<V> {
     if (this.options.ttlMs <= 0) return load();
+    return this.storeOf(userId).get(key, load, now) as Promise<V>;
+  }
+
+  /** As `get`, answering at once with what just expired while it loads again (see SharedReads.getOrPrevious). */
+  getOrPrevious<V>(userId: number, key: string, load: () => Promise<V>, now = Date.now()): Promise<V> {
+    if (this.options.ttlMs <= 0) return load();
+    return this.storeOf(userId).getOrPrevious(key, load, now) as Promise<V>;
+  }
+
+  private storeOf(userId: number): SharedReads<unknown> {
     let store = this.members.get(userId);
     if (!store) {
       // members are kept in the order they first came: the longest-held go first when there are too many
@@ -32,7 +42,7 @@ export class ViewerReads {
       store = new SharedReads<unknown>({ ttlMs: this.options.ttlMs, maxEntries: MAX_KEYS_PER_MEMBER });
       this.members.set(userId, store);
     }
-    return store.get(key, load, now) as Promise<V>;
+    return store;
   }
 
   /** A member's read, if it is held, fresh and loaded (see SharedReads.peekNow). */

@@ -25,6 +25,40 @@ describe('shared reads', () => {
     expect(shared.size).toBe(1);
   });
 
+  it('answers with what just expired while it loads again, for at most one more ttl, and never after a clear', async () => {
+    const shared = new SharedReads<string>({ ttlMs: 1000, maxEntries: 10 });
+    await shared.get('k', async () => 'first', 0);
+    let release!: (value: string) => void;
+    const again = () => new Promise<string>((resolve) => (release = resolve));
+
+    // expired: get waits for the new load; meanwhile the old value is there for those who would rather not
+    const waiting = shared.get('k', again, 1500);
+    expect(shared.peekNow('k', 1500)).toBeUndefined();
+    expect(shared.peekPrevious('k', 1500)).toEqual({ value: 'first' });
+    expect(await shared.getOrPrevious('k', again, 1600)).toBe('first');
+    // one more ttl at most after it was loaded
+    expect(shared.peekPrevious('k', 2001)).toBeUndefined();
+    release('second');
+    expect(await waiting).toBe('second');
+    expect(shared.peekPrevious('k', 1700)).toBeUndefined();
+    expect(shared.peekNow('k', 1700)).toEqual({ value: 'second' });
+
+    // getOrPrevious on an expired key answers at once and loads behind the answer
+    let loads = 0;
+    expect(await shared.getOrPrevious('k', async () => `third ${++loads}`, 2600)).toBe('second');
+    await Promise.resolve();
+    expect(loads).toBe(1);
+    expect(shared.peekNow('k', 2700)).toEqual({ value: 'third 1' });
+    // too old to answer with: it waits
+    expect(await shared.getOrPrevious('k', async () => 'fourth', 5000)).toBe('fourth');
+
+    // a write empties everything, what was there before included
+    shared.get('k', again, 7000);
+    shared.clear();
+    expect(shared.peekPrevious('k', 7000)).toBeUndefined();
+    expect(await shared.getOrPrevious('k', async () => 'after the write', 7000)).toBe('after the write');
+  });
+
   it('does not keep what was loading when a write cleared it', async () => {
     const shared = new SharedReads<string>({ ttlMs: 60_000, maxEntries: 10 });
     let release!: () => void;

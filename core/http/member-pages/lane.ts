@@ -105,7 +105,9 @@ export function memberLane(deps: AppDeps) {
     if (!site || rulesPendingIfKnown(user) === undefined) return READ_FIRST;
     const locale = localeOf(request, user, site);
     const key = memberPageKey(user, locale, request.url);
-    const template = templates.peekNow(key)?.value;
+    // while an expired template is made again (by the one request that found it expired and went to the
+    // app), members are answered from the one it replaces
+    const template = (templates.peekNow(key) ?? templates.peekPrevious(key))?.value;
     if (!template) return templates.peek(key) ? READ_FIRST : undefined;
     const { threadId, postIds, lastShown } = template.meta;
     if (lastShown && !alreadyMarked(db, user.id, threadId, lastShown)) return READ_FIRST;
@@ -124,15 +126,16 @@ export function memberLane(deps: AppDeps) {
     const [site, rules] = await Promise.all([getSiteSettings(db), mustAcceptRules(db, user)]);
     if (rules) return undefined;
     const locale = localeOf(request, user, site);
-    const held = templates.peek(memberPageKey(user, locale, request.url));
+    const key = memberPageKey(user, locale, request.url);
+    const held = templates.peekPrevious(key)?.value ?? templates.peek(key);
     if (!held) return undefined;
     const template = await held;
     const { threadId, postIds, lastShown } = template.meta;
     const marking = lastShown ? markRead(db, user.id, threadId, lastShown) : undefined;
     const [likes, watch, counts] = await Promise.all([
-      ownReads.get(user.id, viewerReadKeys.likes(postIds), () => likedByViewer(db, user.id, postIds)),
-      ownReads.get(user.id, viewerReadKeys.watch(threadId), () => watchLevel(db, user.id, threadId)),
-      ownReads.get(user.id, viewerReadKeys.headerCounts, () => headerCounts(db, user.id)),
+      ownReads.getOrPrevious(user.id, viewerReadKeys.likes(postIds), () => likedByViewer(db, user.id, postIds)),
+      ownReads.getOrPrevious(user.id, viewerReadKeys.watch(threadId), () => watchLevel(db, user.id, threadId)),
+      ownReads.getOrPrevious(user.id, viewerReadKeys.headerCounts, () => headerCounts(db, user.id)),
       marking,
     ]);
     // this request found the session due for renewal (and renewed it): the new expiry goes to the browser

@@ -1,4 +1,4 @@
-import { constants, crc32, createDeflateRaw, deflateRawSync, inflateRawSync, type DeflateRaw } from 'node:zlib';
+import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { crc32Combine, zerosOperator, type ZerosOperator } from '../crc32-combine.ts';
 
 /**
@@ -37,28 +37,55 @@ export function makeStandIn(): Buffer {
   return Buffer.from(Array.from({ length: TOKEN_LENGTH }, () => safeBytes[Math.floor(Math.random() * safeBytes.length)]!));
 }
 
-/** A run of text with tokens between its parts (`texts.length - 1` of them), compressed once; undefined when it cannot be patched safely. */
-export async function compressPatchable(texts: string[], standIn: Buffer): Promise<PatchableRun | undefined> {
+/** How much of the text before a piece its compressor may refer back to: deflate's whole window. */
+const HISTORY = 32 * 1024;
+
+/**
+ * A run of text with tokens between its parts (`texts.length - 1` of them), compressed once; undefined
+ * when it cannot be patched safely.
+ *
+ * Synchronous: each piece of text is deflated in one call with the text before it (up to deflate's
+ * 32 KB window) as its preset dictionary, so it refers back across the stand-ins as one stream would,
+ * and ends with a sync flush, whose empty stored block is made the stand-in's. A zlib stream switched
+ * to level 0 and back around each stand-in did the same on the thread pool, one event-loop turn per
+ * switch: under load a thread page's runs took half a second to three seconds to compress, and the
+ * members who needed them waited (the signed-in p99).
+ */
+export function compressPatchable(texts: string[], standIn: Buffer): PatchableRun | undefined {
   if (texts.some((text) => unsafeText.test(text))) return undefined;
-  const deflate = createDeflateRaw({ level: 6 });
   const out: Buffer[] = [];
-  deflate.on('data', (chunk: Buffer) => out.push(chunk));
-  try {
-    for (const [index, text] of texts.entries()) {
-      if (index > 0) {
-        await setLevel(deflate, 0);
-        deflate.write(standIn);
-        await setLevel(deflate, 6);
+  const offsets: number[] = [];
+  let size = 0;
+  let history = Buffer.alloc(0);
+  const remember = (bytes: Buffer) => {
+    const keep = Math.max(0, history.length + bytes.length - HISTORY);
+    history = Buffer.concat([history.subarray(Math.min(keep, history.length)), bytes.subarray(Math.max(0, keep - history.length))]);
+  };
+  for (const [index, text] of texts.entries()) {
+    if (index > 0) {
+      const previous = out.at(-1);
+      if (previous && endsWithEmptyStoredBlock(previous)) {
+        // the sync flush's empty stored block, given the stand-in's length, holds the stand-in
+        previous.writeUInt16LE(TOKEN_LENGTH, previous.length - 4);
+        previous.writeUInt16LE(~TOKEN_LENGTH & 0xffff, previous.length - 2);
+      } else {
+        const header = storedBlockHeader(TOKEN_LENGTH);
+        out.push(header);
+        size += header.length;
       }
-      if (text) deflate.write(text);
+      offsets.push(size);
+      out.push(standIn);
+      size += TOKEN_LENGTH;
+      remember(standIn);
     }
-    await new Promise<void>((resolve) => deflate.flush(constants.Z_FULL_FLUSH, () => resolve()));
-  } finally {
-    deflate.close();
+    if (!text) continue;
+    const bytes = Buffer.from(text);
+    const piece = deflateRawSync(bytes, { level: 6, finishFlush: constants.Z_SYNC_FLUSH, ...(history.length ? { dictionary: history } : {}) });
+    out.push(piece);
+    size += piece.length;
+    remember(bytes);
   }
   const data = Buffer.concat(out);
-  const offsets: number[] = [];
-  for (let at = data.indexOf(standIn); at >= 0; at = data.indexOf(standIn, at + TOKEN_LENGTH)) offsets.push(at);
   if (offsets.length !== texts.length - 1) return undefined;
 
   const plainBytes = Buffer.concat(texts.flatMap((text, index) => (index > 0 ? [standIn, Buffer.from(text)] : [Buffer.from(text)])));
@@ -116,15 +143,21 @@ const STORE_UP_TO = 160;
 export function deflateOnce(bytes: Buffer): Buffer {
   if (bytes.length > STORE_UP_TO) return deflateRawSync(bytes, { level: 2, finishFlush: constants.Z_FULL_FLUSH });
   // deflate gains nothing on a few bytes: a stored block
-  const block = Buffer.alloc(5 + bytes.length);
-  block.writeUInt16LE(bytes.length, 1);
-  block.writeUInt16LE(~bytes.length & 0xffff, 3);
-  bytes.copy(block, 5);
-  return block;
+  return Buffer.concat([storedBlockHeader(bytes.length), bytes]);
 }
 
-function setLevel(deflate: DeflateRaw, level: number): Promise<void> {
-  return new Promise((resolve) => deflate.params(level, constants.Z_DEFAULT_STRATEGY, () => resolve()));
+/** Whether a piece ends with a sync flush's empty stored block: LEN 0 and NLEN 0xffff, byte-aligned. */
+function endsWithEmptyStoredBlock(piece: Buffer): boolean {
+  const n = piece.length;
+  return n >= 5 && piece[n - 4] === 0 && piece[n - 3] === 0 && piece[n - 2] === 0xff && piece[n - 1] === 0xff;
+}
+
+/** A non-final stored block's header at a byte boundary: three zero bits padded to a byte, LEN, NLEN. */
+function storedBlockHeader(length: number): Buffer {
+  const header = Buffer.alloc(5);
+  header.writeUInt16LE(length, 1);
+  header.writeUInt16LE(~length & 0xffff, 3);
+  return header;
 }
 
 function xorOperators(a: ZerosOperator, b: ZerosOperator): ZerosOperator {

@@ -8,7 +8,8 @@ import type { ViewContext } from '../../ui/view-context.ts';
 import { crc32, gzipSync } from 'node:zlib';
 import { GZIP_LEVEL } from '../html-response.ts';
 import { crc32Combine } from '../crc32-combine.ts';
-import { compressPatchable, deflateOnce, FINAL_BLOCK, makeStandIn, runCrc, tokenDifference, type PatchableRun } from './patchable-deflate.ts';
+import { compressedRun, RUN_STAND_IN } from './compressed-runs.ts';
+import { deflateOnce, FINAL_BLOCK, runCrc, tokenDifference, type PatchableRun } from './patchable-deflate.ts';
 import { classMember } from './member-class.ts';
 
 /** One member: who they are, their CSRF token, their header counts and their state on the page. */
@@ -25,8 +26,8 @@ const TOKEN = 'token' as const;
 type Slot = { part: MemberPartSpec; rendered: Map<string, string> };
 /** What members share between their own parts: text, token places and parts that vary by a few facts. */
 type SharedRun = { kind: 'shared'; items: (string | typeof TOKEN | Slot)[]; slots: Slot[]; compressed: Map<string, Compressed> };
-/** A run compressed for one combination of its parts' variants; `settled` once done (undefined run: it could not be). */
-type Compressed = { promise: Promise<PatchableRun | undefined>; settled?: { run: PatchableRun | undefined } };
+/** A run compressed for one combination of its parts' variants (undefined run: it could not be). */
+type Compressed = { run: PatchableRun | undefined };
 type Renderings = Map<Slot, { variant: string | undefined; html: string | Promise<string> }>;
 /** A part that is new for every member (a form's submission key, a plugin's slot) or nearly so (the header's name). */
 type OwnPart = { kind: 'own'; slot: Slot; compressed: Map<string, Buffer[]> };
@@ -66,8 +67,6 @@ export class MemberTemplate<Meta = unknown> {
   private readonly segments: (SharedRun | OwnPart)[] = [];
   /** The CSRF token the template was rendered with, found and replaced in its HTML. */
   private readonly templateToken: string;
-  /** What stands for the token in compressed runs: bytes no page contains. */
-  private readonly deflateStandIn = makeStandIn();
   /** What plugins' parts load for each member before they render (core/plugins/slots.tsx, preloadSlot). */
   private readonly memberPreloads: MemberPartRecorder['memberPreloads'];
 
@@ -107,9 +106,8 @@ export class MemberTemplate<Meta = unknown> {
 
   /**
    * The page for one member: gzipped (a gzip member whose shared runs were compressed once) or plain.
-   * At once when nothing it needs is still being made (the usual case); a promise when a plugin's part
-   * loads for the member first (its slot's preload), a part renders asynchronously or a run's compression
-   * for this combination of variants is under way.
+   * At once (the usual case); a promise when a plugin's part loads for the member first (its slot's
+   * preload) or a part renders asynchronously.
    */
   fill(member: Member, options: { gzip: boolean }): Buffer<ArrayBuffer> | Promise<Buffer<ArrayBuffer>> {
     const vc: ViewContext = {
@@ -139,9 +137,8 @@ export class MemberTemplate<Meta = unknown> {
     return this.assemble(renderings, member, options);
   }
 
-  private assemble(renderings: Renderings, member: Member, options: { gzip: boolean }): Buffer<ArrayBuffer> | Promise<Buffer<ArrayBuffer>> {
+  private assemble(renderings: Renderings, member: Member, options: { gzip: boolean }): Buffer<ArrayBuffer> {
     if (!options.gzip) return this.plain(renderings, member);
-    let waiting: Promise<unknown>[] | undefined;
     const runs: (Compressed | undefined)[] = [];
     for (const segment of this.segments) {
       if (segment.kind === 'own') {
@@ -152,15 +149,11 @@ export class MemberTemplate<Meta = unknown> {
       let compressed = segment.compressed.get(key);
       if (!compressed) {
         if (segment.compressed.size >= MAX_COMPRESSED_PER_RUN) return this.gzipWhole(renderings, member);
-        compressed = { promise: compressPatchable(this.textOf(segment, renderings).split(this.templateToken), this.deflateStandIn) };
-        const made = compressed;
-        made.promise.then((run) => (made.settled = { run }), () => {});
-        segment.compressed.set(key, made);
+        compressed = { run: compressedRun(this.textOf(segment, renderings).split(this.templateToken)) };
+        segment.compressed.set(key, compressed);
       }
-      if (!compressed.settled) (waiting ??= []).push(compressed.promise);
       runs.push(compressed);
     }
-    if (waiting) return Promise.all(waiting).then(() => this.gzip(renderings, member, runs));
     return this.gzip(renderings, member, runs);
   }
 
@@ -180,7 +173,7 @@ export class MemberTemplate<Meta = unknown> {
     let crc = 0;
     let length = 0;
     const storedToken = deflateOnce(token);
-    const difference = tokenDifference(this.deflateStandIn, token);
+    const difference = tokenDifference(RUN_STAND_IN, token);
     this.segments.forEach((segment, index) => {
       if (segment.kind === 'own') {
         // the member's own part: its text is compressed once per variant, their token put between
@@ -197,7 +190,7 @@ export class MemberTemplate<Meta = unknown> {
         length += bytes.length;
         return;
       }
-      const run = runs[index]?.settled?.run;
+      const run = runs[index]?.run;
       if (run) {
         if (run.offsets.length) patches.set(blocks.length, run.offsets);
         blocks.push(run.data);
