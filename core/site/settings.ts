@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { KeptValue } from '../cache/kept-value.ts';
 import type { DbOrTx } from '../db/index.ts';
 import { locales } from '../i18n/index.ts';
 import { siteSettings } from './schema.ts';
@@ -28,26 +29,27 @@ const keys = Object.keys(siteSettingsSchema.shape) as SiteSettingKey[];
 
 /** Settings change rarely and are read on every request: a short cache keeps them off the hot path. */
 const CACHE_MS = 2000;
-let cached: { at: number; value: SiteSettings } | undefined;
+const kept = new KeptValue(CACHE_MS, readSiteSettings);
 
 export function invalidateSiteSettings(): void {
-  cached = undefined;
+  kept.clear();
 }
 
 /** The settings if they were read in the last moments, without waiting (undefined: call getSiteSettings). */
 export function siteSettingsIfCached(now = Date.now()): SiteSettings | undefined {
-  return cached && now - cached.at < CACHE_MS ? cached.value : undefined;
+  return kept.ifHeld(now)?.value;
 }
 
-export async function getSiteSettings(db: DbOrTx): Promise<SiteSettings> {
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached.value;
+export function getSiteSettings(db: DbOrTx): Promise<SiteSettings> {
+  return kept.get(db);
+}
+
+async function readSiteSettings(db: DbOrTx): Promise<SiteSettings> {
   const rows = await db.select().from(siteSettings).where(inArray(siteSettings.key, keys));
   const raw = Object.fromEntries(rows.map((r) => [r.key, r.value]));
   const parsed = siteSettingsSchema.safeParse(raw);
   // A bad stored value falls back to defaults for that key rather than taking the site down.
-  const value = parsed.success ? parsed.data : parseLeniently(raw);
-  cached = { at: Date.now(), value };
-  return value;
+  return parsed.success ? parsed.data : parseLeniently(raw);
 }
 
 function parseLeniently(raw: Record<string, unknown>): SiteSettings {

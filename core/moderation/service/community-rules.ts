@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { User } from '../../accounts/schema.ts';
+import { KeptValue } from '../../cache/kept-value.ts';
 import type { Db, DbOrTx } from '../../db/index.ts';
 import { UserError } from '../../http/errors.tsx';
 import { parseOrThrow } from '../../http/validation.ts';
@@ -16,20 +17,28 @@ export const rulesInputSchema = z.object({
 });
 
 const CACHE_MS = 2000;
-let cached: { at: number; value: RulesVersion | null } | undefined;
-let requiringCache: { at: number; value: RulesVersion | null } | undefined;
+const inForce = new KeptValue(CACHE_MS, async (db: DbOrTx): Promise<RulesVersion | null> => {
+  const [row] = await db.select().from(moderationRules).orderBy(desc(moderationRules.createdAt), desc(moderationRules.id)).limit(1);
+  return row ?? null;
+});
+const latestRequiringAcceptance = new KeptValue(CACHE_MS, async (db: DbOrTx): Promise<RulesVersion | null> => {
+  const [row] = await db
+    .select()
+    .from(moderationRules)
+    .where(eq(moderationRules.requireAcceptance, true))
+    .orderBy(desc(moderationRules.createdAt), desc(moderationRules.id))
+    .limit(1);
+  return row ?? null;
+});
 
 /** The rules in force (the newest version), or null before an admin writes any. Read on every page view. */
-export async function currentRules(db: DbOrTx): Promise<RulesVersion | null> {
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached.value;
-  const [row] = await db.select().from(moderationRules).orderBy(desc(moderationRules.createdAt), desc(moderationRules.id)).limit(1);
-  cached = { at: Date.now(), value: row ?? null };
-  return cached.value;
+export function currentRules(db: DbOrTx): Promise<RulesVersion | null> {
+  return inForce.get(db);
 }
 
 export function invalidateRulesCache(): void {
-  cached = undefined;
-  requiringCache = undefined;
+  inForce.clear();
+  latestRequiringAcceptance.clear();
 }
 
 /** Admins publish a new version; with requireAcceptance, members accept it before they post again. */
@@ -75,23 +84,17 @@ export async function mustAcceptRules(db: DbOrTx, user: Pick<User, 'id' | 'role'
  * (or the member is staff), undefined when it takes a read (the member's acceptance).
  */
 export function rulesPendingIfKnown(user: Pick<User, 'role'>, now = Date.now()): false | undefined {
-  if (!cached || now - cached.at >= CACHE_MS) return undefined;
-  if (!cached.value || user.role !== 'member') return false;
-  if (cached.value.requireAcceptance) return undefined;
-  if (!requiringCache || now - requiringCache.at >= CACHE_MS) return undefined;
-  return requiringCache.value ? undefined : false;
+  const rules = inForce.ifHeld(now);
+  if (!rules) return undefined;
+  if (!rules.value || user.role !== 'member') return false;
+  if (rules.value.requireAcceptance) return undefined;
+  const requiring = latestRequiringAcceptance.ifHeld(now);
+  if (!requiring) return undefined;
+  return requiring.value ? undefined : false;
 }
 
-async function latestRequiring(db: DbOrTx): Promise<RulesVersion | null> {
-  if (requiringCache && Date.now() - requiringCache.at < CACHE_MS) return requiringCache.value;
-  const [row] = await db
-    .select()
-    .from(moderationRules)
-    .where(eq(moderationRules.requireAcceptance, true))
-    .orderBy(desc(moderationRules.createdAt), desc(moderationRules.id))
-    .limit(1);
-  requiringCache = { at: Date.now(), value: row ?? null };
-  return requiringCache.value;
+function latestRequiring(db: DbOrTx): Promise<RulesVersion | null> {
+  return latestRequiringAcceptance.get(db);
 }
 
 export async function acceptRules(db: DbOrTx, user: Pick<User, 'id'>): Promise<void> {
