@@ -71,18 +71,18 @@ export class SharedReads<V> {
   }
 
   /**
-   * As `get`, but a key that expired in the last `ttlMs` answers at once with what it held, and loads again
-   * behind the answer.
+   * As `get`, but a key that expired in the last `ttlMs` answers at once with what it held (when `usable`
+   * accepts it), and loads again behind the answer.
    */
-  getOrPrevious(key: string, load: () => Promise<V>, now = Date.now()): Promise<V> {
+  getOrPrevious(key: string, load: () => Promise<V>, now = Date.now(), usable: (value: V) => boolean = () => true): Promise<V> {
     if (this.options.ttlMs <= 0) return load();
     const hit = this.entries.get(key);
-    if (hit && now - hit.at > this.options.ttlMs && hit.settled && now - hit.at <= 2 * this.options.ttlMs) {
+    if (hit && now - hit.at > this.options.ttlMs && hit.settled && now - hit.at <= 2 * this.options.ttlMs && usable(hit.settled.value)) {
       void this.get(key, load, now);
       return Promise.resolve(hit.settled.value);
     }
     const previous = this.peekPrevious(key, now);
-    return previous ? Promise.resolve(previous.value) : this.get(key, load, now);
+    return previous && usable(previous.value) ? Promise.resolve(previous.value) : this.get(key, load, now);
   }
 
   clear(): void {

@@ -44,4 +44,30 @@ describe('sessions kept in memory (PAGE_CACHE_MS > 0)', () => {
     expect(next.status).toBe(200);
     expect(next.headers.getSetCookie().some((c) => c.startsWith('session='))).toBe(false);
   });
+
+  it('answers a session that just expired from memory while it is checked again, unless the check would renew it', async () => {
+    const forum = await createTestForum({ env: { PAGE_CACHE_MS: '300' } });
+    const lee = await forum.member({ username: 'lee' });
+    const token = lee.client.cookies.get('session')!;
+    expect((await validateSessionCached(forum.deps, token))?.user.id).toBe(lee.user.id);
+    // gone behind the forum's back (no write it heard of); once the held copy expires, the next check
+    // answers with it and reads again behind the answer
+    await forum.deps.db.delete(sessions).where(eq(sessions.userId, lee.user.id));
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect((await validateSessionCached(forum.deps, token))?.user.id).toBe(lee.user.id);
+    await vi.waitFor(async () => expect(await validateSessionCached(forum.deps, token)).toBeNull());
+
+    // a held session close to its end would be renewed by the check: that request waits for it, and
+    // sends the new cookie
+    const max = await forum.member({ username: 'max' });
+    const maxToken = max.client.cookies.get('session')!;
+    const held = await validateSessionCached(forum.deps, maxToken);
+    const soon = new Date(Date.now() + 10 * DAY);
+    held!.session.expiresAt = soon;
+    await forum.deps.db.update(sessions).set({ expiresAt: soon }).where(eq(sessions.userId, max.user.id));
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const renewed = await validateSessionCached(forum.deps, maxToken);
+    expect(renewed?.renewed).toBe(true);
+    expect(renewed!.session.expiresAt.getTime()).toBeGreaterThan(Date.now() + 20 * DAY);
+  });
 });

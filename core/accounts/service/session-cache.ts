@@ -2,7 +2,7 @@ import { sharedReadsFor } from '../../cache/shared-reads.ts';
 import type { DbOrTx } from '../../db/index.ts';
 import type { PageCache } from '../../http/middleware/page-cache.ts';
 import { hashToken } from './tokens.ts';
-import { validateSessionToken, type SessionValidation } from './sessions.ts';
+import { dueForRenewal, validateSessionToken, type SessionValidation } from './sessions.ts';
 
 interface SessionCacheDeps {
   db: DbOrTx;
@@ -20,20 +20,19 @@ export async function validateSessionCached(deps: SessionCacheDeps, token: strin
   const now = Date.now();
   const store = sessionStore(deps);
   const id = hashOf(token);
-  let loadedHere = false;
-  const load = () => {
-    loadedHere = true;
-    return validateSessionToken(deps.db, token);
-  };
-  let result = await store.get(id, load, now);
+  let loadedHere: SessionValidation | null | undefined;
+  const load = () => validateSessionToken(deps.db, token).then((loaded) => (loadedHere = loaded));
+  // a session that just expired from memory answers at once while it is checked again, unless the check
+  // could renew it: the renewal's new expiry must reach the browser in the answer to the request that made it
+  let result = await store.getOrPrevious(id, load, now, (held) => held !== null && !dueForRenewal(held.session, now));
   if (result && now >= result.session.expiresAt.getTime()) {
     store.forget(id);
-    loadedHere = false;
+    loadedHere = undefined;
     result = await store.get(id, load, now);
   }
   if (!result) return null;
   // only the request that renewed the session sends the new cookie
-  return loadedHere ? result : { ...result, renewed: false };
+  return result === loadedHere ? result : { ...result, renewed: false };
 }
 
 /**

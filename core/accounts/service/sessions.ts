@@ -53,7 +53,7 @@ export async function validateSessionToken(db: DbOrTx, token: string): Promise<S
     return null;
   }
   let renewed = false;
-  if (now >= row.session.expiresAt.getTime() - RENEW_WHEN_LEFT_MS) {
+  if (dueForRenewal(row.session, now)) {
     row.session.expiresAt = new Date(now + SESSION_LIFETIME_MS);
     await db.update(sessions).set({ expiresAt: row.session.expiresAt }).where(eq(sessions.id, id));
     renewed = true;
@@ -68,4 +68,9 @@ export async function invalidateSession(db: DbOrTx, sessionId: string): Promise<
 /** "Log out everywhere", and what a password reset or a ban does. */
 export async function invalidateUserSessions(db: DbOrTx, userId: number): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Whether a session is close enough to its expiry that validating it extends it (Lucia's sliding window). */
+export function dueForRenewal(session: Pick<Session, 'expiresAt'>, now = Date.now()): boolean {
+  return now >= session.expiresAt.getTime() - RENEW_WHEN_LEFT_MS;
 }
