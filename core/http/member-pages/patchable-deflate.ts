@@ -6,8 +6,9 @@ import { crc32Combine, zerosOperator, type ZerosOperator } from '../crc32-combin
  * form (a thread page has one per post). The page is compressed once with a stand-in where the token
  * goes; each stand-in is written as an uncompressed ("stored") block inside the one deflate stream,
  * so its bytes appear verbatim in the output and a member's copy is the stored bytes with their token
- * written over the stand-in's. The compressor keeps its history across those blocks, so the rest of the
- * page compresses as one text (a post's markup refers back to the previous post's).
+ * written over the stand-in's. The text after each block may refer back to the text before it (each
+ * piece is deflated with what precedes it as its dictionary), so the page compresses as one text (a
+ * post's markup refers back to the previous post's).
  *
  * The stand-in is made of control characters no page contains: nothing else in the page can refer
  * back into it, and a later stand-in that refers back to an earlier one copies the same token. Each
