@@ -54,6 +54,7 @@ const HISTORY = 32 * 1024;
  */
 export function compressPatchable(texts: string[], standIn: Buffer): PatchableRun | undefined {
   if (texts.some((text) => unsafeText.test(text))) return undefined;
+  const pieces = texts.map((text) => Buffer.from(text));
   const out: Buffer[] = [];
   const offsets: number[] = [];
   let size = 0;
@@ -62,7 +63,7 @@ export function compressPatchable(texts: string[], standIn: Buffer): PatchableRu
     const keep = Math.max(0, history.length + bytes.length - HISTORY);
     history = Buffer.concat([history.subarray(Math.min(keep, history.length)), bytes.subarray(Math.max(0, keep - history.length))]);
   };
-  for (const [index, text] of texts.entries()) {
+  for (const [index, bytes] of pieces.entries()) {
     if (index > 0) {
       const previous = out.at(-1);
       if (previous && endsWithEmptyStoredBlock(previous)) {
@@ -79,23 +80,21 @@ export function compressPatchable(texts: string[], standIn: Buffer): PatchableRu
       size += TOKEN_LENGTH;
       remember(standIn);
     }
-    if (!text) continue;
-    const bytes = Buffer.from(text);
+    if (bytes.length === 0) continue;
     const piece = deflateRawSync(bytes, { level: 6, finishFlush: constants.Z_SYNC_FLUSH, ...(history.length ? { dictionary: history } : {}) });
     out.push(piece);
     size += piece.length;
     remember(bytes);
   }
   const data = Buffer.concat(out);
-  if (offsets.length !== texts.length - 1) return undefined;
+  const withToken = (token: Buffer) => Buffer.concat(pieces.flatMap((bytes, index) => (index > 0 ? [token, bytes] : [bytes])));
 
-  const plainBytes = Buffer.concat(texts.flatMap((text, index) => (index > 0 ? [standIn, Buffer.from(text)] : [Buffer.from(text)])));
+  const plainBytes = withToken(standIn);
   let afterTokens: ZerosOperator = new Uint32Array(32);
   let end = plainBytes.length;
-  const textLengths = texts.map((text) => Buffer.byteLength(text));
   // bytes after each stand-in, from the last one back
-  for (let index = texts.length - 1; index > 0; index--) {
-    end -= textLengths[index]!;
+  for (let index = pieces.length - 1; index > 0; index--) {
+    end -= pieces[index]!.length;
     afterTokens = xorOperators(afterTokens, zerosOperator(plainBytes.length - end));
     end -= TOKEN_LENGTH;
   }
@@ -104,7 +103,7 @@ export function compressPatchable(texts: string[], standIn: Buffer): PatchableRu
   // checked once: inflated with a test token, it must be the text with that token in every place
   const probe = Buffer.from('abcdefghijklmnopqrstuvwxyz234567');
   const inflated = inflateRawSync(Buffer.concat([patchRun(run, probe), FINAL_BLOCK]));
-  const expected = Buffer.concat(texts.flatMap((text, index) => (index > 0 ? [probe, Buffer.from(text)] : [Buffer.from(text)])));
+  const expected = withToken(probe);
   if (!inflated.equals(expected) || runCrc(run, tokenDifference(standIn, probe)) !== crc32(expected)) return undefined;
   return run;
 }

@@ -73,7 +73,7 @@ export async function publishRules(db: Db, input: { actor: User; raw: string; re
 export async function mustAcceptRules(db: DbOrTx, user: Pick<User, 'id' | 'role'>): Promise<RulesVersion | null> {
   const rules = await currentRules(db);
   if (!rules || user.role !== 'member') return null;
-  const required = rules.requireAcceptance ? rules : await latestRequiring(db);
+  const required = rules.requireAcceptance ? rules : await latestRequiringAcceptance.get(db);
   if (!required) return null;
   const [accepted] = await db.select().from(moderationRulesAcceptances).where(eq(moderationRulesAcceptances.userId, user.id)).limit(1);
   return accepted && accepted.rulesId >= required.id ? null : rules;
@@ -91,10 +91,6 @@ export function rulesPendingIfKnown(user: Pick<User, 'role'>, now = Date.now()):
   const requiring = latestRequiringAcceptance.ifHeld(now);
   if (!requiring) return undefined;
   return requiring.value ? undefined : false;
-}
-
-function latestRequiring(db: DbOrTx): Promise<RulesVersion | null> {
-  return latestRequiringAcceptance.get(db);
 }
 
 export async function acceptRules(db: DbOrTx, user: Pick<User, 'id'>): Promise<void> {
